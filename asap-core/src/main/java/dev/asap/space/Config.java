@@ -1,0 +1,66 @@
+package dev.asap.space;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * An immutable assignment of values to the active parameters of a search space, in the space's order.
+ * Build one through {@link SearchSpace#config(Map)} so that it is checked against the space.
+ */
+public final class Config {
+  private final Map<String, Object> values;
+
+  Config(Map<String, Object> values) {
+    this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+  }
+
+  /** The active parameters and their values, in the space's order. */
+  public Map<String, Object> values() {
+    return values;
+  }
+
+  public boolean has(String name) {
+    return values.containsKey(name);
+  }
+
+  public Object get(String name) {
+    Object v = values.get(name);
+    if (v == null) {
+      throw new IllegalArgumentException("parameter '" + name + "' is not active in this config: " + values);
+    }
+    return v;
+  }
+
+  public double getDouble(String name) {
+    return ((Number) get(name)).doubleValue();
+  }
+
+  public long getLong(String name) {
+    return ((Number) get(name)).longValue();
+  }
+
+  public int getInt(String name) {
+    return Math.toIntExact(getLong(name));
+  }
+
+  public String getString(String name) {
+    return String.valueOf(get(name));
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Config c && values.equals(c.values);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(values);
+  }
+
+  @Override
+  public String toString() {
+    return values.toString();
+  }
+}

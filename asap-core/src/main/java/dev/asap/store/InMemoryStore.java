@@ -1,0 +1,114 @@
+package dev.asap.store;
+
+import dev.asap.study.Direction;
+import dev.asap.study.StudyInfo;
+import dev.asap.study.TrialState;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** A store that lives as long as the process: for tests, benchmarks and throw-away studies. */
+public final class InMemoryStore implements StudyStore {
+  private final Map<String, StudyInfo> studies = new LinkedHashMap<>();
+  private final Map<Long, List<StoredTrial>> trials = new LinkedHashMap<>();
+
+  @Override
+  public synchronized StudyInfo createOrOpen(String name, Direction direction, String spaceJson) {
+    StudyInfo existing = studies.get(name);
+    if (existing != null) {
+      StoreChecks.requireSame(existing, direction, spaceJson);
+      return existing;
+    }
+    StudyInfo info = new StudyInfo(studies.size() + 1L, name, direction, spaceJson, System.currentTimeMillis() / 1e3);
+    studies.put(name, info);
+    trials.put(info.id(), new ArrayList<>());
+    return info;
+  }
+
+  @Override
+  public synchronized Optional<StudyInfo> find(String name) {
+    return Optional.ofNullable(studies.get(name));
+  }
+
+  @Override
+  public synchronized List<StudyInfo> list() {
+    return List.copyOf(studies.values());
+  }
+
+  @Override
+  public synchronized StoredTrial start(long studyId, NewTrial t) {
+    List<StoredTrial> list = trialsOf(studyId);
+    StoredTrial stored = new StoredTrial(list.size(), Map.copyOf(t.config()), TrialState.RUNNING, null, null, t.tool(),
+        t.worker(), t.owner(), new TreeMap<>(), t.askSeconds(), 0, 0, t.start(), Double.NaN, t.heartbeat(),
+        new LinkedHashMap<>(t.attributes()));
+    list.add(stored);
+    return stored;
+  }
+
+  @Override
+  public synchronized void reportIntermediate(long studyId, int number, long step, double value) {
+    StoredTrial t = get(studyId, number);
+    TreeMap<Long, Double> values = new TreeMap<>(t.intermediate());
+    values.put(step, value);
+    replace(studyId, new StoredTrial(t.number(), t.config(), t.state(), t.value(), t.error(), t.tool(), t.worker(),
+        t.owner(), values, t.askSeconds(), t.evalSeconds(), t.tellSeconds(), t.start(), t.end(), t.heartbeat(),
+        t.attributes()));
+  }
+
+  @Override
+  public synchronized boolean finish(long studyId, int number, Outcome o) {
+    StoredTrial t = get(studyId, number);
+    if (t.state() != TrialState.RUNNING) {
+      return false;
+    }
+    Map<String, Object> attrs = new LinkedHashMap<>(t.attributes());
+    attrs.putAll(o.attributes());
+    replace(studyId, new StoredTrial(t.number(), t.config(), o.state(), o.value(), o.error(), t.tool(), t.worker(),
+        t.owner(), t.intermediate(), t.askSeconds(), o.evalSeconds(), o.tellSeconds(), t.start(), o.end(),
+        t.heartbeat(), attrs));
+    return true;
+  }
+
+  @Override
+  public synchronized void heartbeat(long studyId, List<Integer> numbers, double epochSeconds) {
+    for (int n : numbers) {
+      StoredTrial t = get(studyId, n);
+      if (t.state() == TrialState.RUNNING) {
+        replace(studyId, new StoredTrial(t.number(), t.config(), t.state(), t.value(), t.error(), t.tool(),
+            t.worker(), t.owner(), t.intermediate(), t.askSeconds(), t.evalSeconds(), t.tellSeconds(), t.start(),
+            t.end(), epochSeconds, t.attributes()));
+      }
+    }
+  }
+
+  @Override
+  public synchronized List<StoredTrial> trials(long studyId) {
+    return List.copyOf(trialsOf(studyId));
+  }
+
+  @Override
+  public void close() {}
+
+  private List<StoredTrial> trialsOf(long studyId) {
+    List<StoredTrial> list = trials.get(studyId);
+    if (list == null) {
+      throw new StoreException("no study with id " + studyId + " in this store");
+    }
+    return list;
+  }
+
+  private StoredTrial get(long studyId, int number) {
+    List<StoredTrial> list = trialsOf(studyId);
+    if (number < 0 || number >= list.size()) {
+      throw new StoreException("study " + studyId + " has no trial " + number);
+    }
+    return list.get(number);
+  }
+
+  private void replace(long studyId, StoredTrial t) {
+    trialsOf(studyId).set(t.number(), t);
+  }
+}

@@ -1,0 +1,98 @@
+package dev.asap.store;
+
+import dev.asap.study.Direction;
+import dev.asap.study.StudyInfo;
+import dev.asap.study.Trial;
+import dev.asap.study.TrialState;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Durable home of studies and their trials. Every implementation passes the same contract test suite
+ * ({@code StoreContract}); writes are atomic, and several processes may share one store.
+ *
+ * <p>Configs travel as raw JSON-compatible maps: the store does not know search spaces, the
+ * {@link dev.asap.study.Study} turns them into checked {@link dev.asap.space.Config}s.
+ */
+public interface StudyStore extends AutoCloseable {
+
+  /**
+   * Creates the study, or returns the stored one when the name exists.
+   *
+   * @throws StudyMismatchException when a stored study of that name has another direction or space
+   */
+  StudyInfo createOrOpen(String name, Direction direction, String spaceJson);
+
+  Optional<StudyInfo> find(String name);
+
+  List<StudyInfo> list();
+
+  /** Adds a RUNNING trial with the next free number (atomically, also across processes). */
+  StoredTrial start(long studyId, NewTrial trial);
+
+  void reportIntermediate(long studyId, int number, long step, double value);
+
+  /**
+   * Moves a RUNNING trial to a final state.
+   *
+   * @return false (and changes nothing) when the trial is no longer RUNNING, e.g. because another process
+   *     already declared it dead
+   */
+  boolean finish(long studyId, int number, Outcome outcome);
+
+  /** Refreshes the heartbeat of the given running trials. */
+  void heartbeat(long studyId, List<Integer> numbers, double epochSeconds);
+
+  /** Every trial of the study, by number. */
+  List<StoredTrial> trials(long studyId);
+
+  @Override
+  void close();
+
+  /** What {@link #start} needs; the store assigns the number. */
+  record NewTrial(
+      Map<String, Object> config,
+      String tool,
+      int worker,
+      String owner,
+      double askSeconds,
+      double start,
+      double heartbeat,
+      Map<String, Object> attributes) {}
+
+  /** How a trial ended. {@code attributes} are merged into the stored ones. */
+  record Outcome(
+      TrialState state,
+      Double value,
+      String error,
+      double evalSeconds,
+      double tellSeconds,
+      double end,
+      Map<String, Object> attributes) {
+    public Outcome {
+      if (state == TrialState.RUNNING) {
+        throw new IllegalArgumentException("an outcome cannot be RUNNING");
+      }
+    }
+  }
+
+  /** A trial as the store holds it: {@link Trial} with the config still raw. */
+  record StoredTrial(
+      int number,
+      Map<String, Object> config,
+      TrialState state,
+      Double value,
+      String error,
+      String tool,
+      int worker,
+      String owner,
+      java.util.SortedMap<Long, Double> intermediate,
+      double askSeconds,
+      double evalSeconds,
+      double tellSeconds,
+      double start,
+      double end,
+      double heartbeat,
+      Map<String, Object> attributes) {}
+}
