@@ -1,0 +1,93 @@
+package dev.asap.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.asap.space.Parameter;
+import dev.asap.store.StudyStore;
+import dev.asap.store.jdbc.StoreUrls;
+import dev.asap.study.Study;
+import dev.asap.study.Trial;
+import dev.asap.study.TrialState;
+import dev.asap.trialog.TrialLogLine;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code asap export NAME --format csv|jsonl}: every trial, as a table or as the benchmark trial log. */
+@Command(name = "export", mixinStandardHelpOptions = true,
+    description = "Export a stored study's trials as CSV or as JSON Lines in the trial-log format.")
+final class ExportCommand implements Callable<Integer> {
+  enum Format { csv, jsonl }
+
+  @Mixin
+  StudyLocation location;
+
+  @Option(names = "--format", required = true, paramLabel = "FORMAT", description = "csv or jsonl")
+  Format format;
+
+  @Option(names = "--output", paramLabel = "FILE", description = "write here instead of standard output")
+  Path output;
+
+  @Option(names = "--seed", paramLabel = "S", description = "seed to record in trial-log lines (default 0)")
+  long seed;
+
+  @Override
+  public Integer call() throws IOException {
+    try (StudyStore store = StoreUrls.open(location.url());
+        Writer w = output == null ? new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8))
+            : Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+      Study study = Study.load(store, location.name);
+      if (format == Format.csv) {
+        writeCsv(study, w);
+      } else {
+        writeJsonl(study, w);
+      }
+      w.flush();
+    }
+    return 0;
+  }
+
+  private static void writeCsv(Study study, Writer w) throws IOException {
+    List<String> header = new ArrayList<>(List.of("number", "state", "value", "tool", "worker", "start", "end",
+        "ask_seconds", "eval_seconds", "tell_seconds", "error"));
+    study.space().parameters().forEach(p -> header.add(p.name()));
+    w.write(Csv.row(header));
+    for (Trial t : study.trials()) {
+      List<String> row = new ArrayList<>(List.of(String.valueOf(t.number()), t.state().name().toLowerCase(),
+          t.value() == null ? "" : String.valueOf(t.value()), t.tool(), String.valueOf(t.worker()),
+          num(t.start()), num(t.end()), num(t.timings().askSeconds()), num(t.timings().evalSeconds()),
+          num(t.timings().tellSeconds()), t.error() == null ? "" : t.error()));
+      for (Parameter p : study.space().parameters()) {
+        row.add(t.config().has(p.name()) ? String.valueOf(t.config().get(p.name())) : "");
+      }
+      w.write(Csv.row(row));
+    }
+  }
+
+  /** Finished trials in order of completion, as the trial-log format asks. */
+  private void writeJsonl(Study study, Writer w) throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    List<Trial> finished = new ArrayList<>(study.trials().stream().filter(t -> t.state() != TrialState.RUNNING).toList());
+    finished.sort(Comparator.comparingDouble((Trial t) -> Double.isFinite(t.end()) ? t.end() : Double.MAX_VALUE)
+        .thenComparingInt(Trial::number));
+    for (int i = 0; i < finished.size(); i++) {
+      Trial t = finished.get(i);
+      w.write(json.writeValueAsString(TrialLogLine.of(t, i, study.direction(), t.tool(), study.name(), seed)));
+      w.write('\n');
+    }
+  }
+
+  private static String num(double v) {
+    return Double.isFinite(v) ? String.valueOf(v) : "";
+  }
+}

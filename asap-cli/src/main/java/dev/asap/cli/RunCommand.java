@@ -1,0 +1,177 @@
+package dev.asap.cli;
+
+import dev.asap.loop.Budget;
+import dev.asap.loop.RunListener;
+import dev.asap.loop.RunLoop;
+import dev.asap.loop.RunReport;
+import dev.asap.loop.StopCause;
+import dev.asap.objective.command.CommandObjective;
+import dev.asap.optimizer.Optimizer;
+import dev.asap.optimizer.Optimizers;
+import dev.asap.store.StudyStore;
+import dev.asap.store.jdbc.StoreUrls;
+import dev.asap.study.Study;
+import dev.asap.studyfile.Durations;
+import dev.asap.studyfile.ObjectiveSpec;
+import dev.asap.studyfile.StudyFile;
+import dev.asap.studyfile.StudyFileLoader;
+import dev.asap.trialog.TrialLogWriter;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code asap run STUDY.yaml}: tunes a study; running it again resumes the stored study. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+    description = "Tune the study described by a YAML file. Running it again resumes the stored study.")
+final class RunCommand implements Callable<Integer> {
+  static final String DEFAULT_OPTIMIZER = "sobol";
+  static final int ALL_TRIALS_FAILED = 3;
+
+  @Parameters(index = "0", paramLabel = "STUDY.yaml", description = "the study file")
+  Path studyFile;
+
+  @Option(names = "--storage", paramLabel = "URL",
+      description = "where the study is kept: sqlite:FILE or memory: (default: sqlite: asap.db next to the study file)")
+  String storage;
+
+  @Option(names = "--trials", paramLabel = "N", description = "stop once the study holds N finished trials")
+  Integer trials;
+
+  @Option(names = "--time", paramLabel = "DURATION", description = "stop after this long, e.g. 90s, 30m, 2h")
+  String time;
+
+  @Option(names = "--target", paramLabel = "VALUE", description = "stop once a trial reaches this value")
+  Double target;
+
+  @Option(names = "--workers", paramLabel = "K", description = "trials evaluated at once (default 1)")
+  Integer workers;
+
+  @Option(names = "--seed", paramLabel = "S", description = "seed of the optimizer (default: random, printed)")
+  Long seed;
+
+  @Option(names = "--optimizer", paramLabel = "NAME", description = "the tool that proposes configs: ${COMPLETION-CANDIDATES}",
+      completionCandidates = OptimizerNames.class)
+  String optimizer;
+
+  @Option(names = "--simulate",
+      description = "run on a simulated clock: never sleep, charge each trial the cost its objective reports")
+  boolean simulate;
+
+  @Option(names = "--log", paramLabel = "FILE.jsonl", description = "append a trial-log line per finished trial")
+  Path log;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintStream out = System.out;
+    StudyFile file = StudyFileLoader.load(studyFile);
+    Path home = studyFile.toAbsolutePath().getParent();
+    String url = StorageOption.orDefault(storage != null ? storage : file.storage(), home);
+    Budget budget = budget(file);
+    int workerCount = first(workers, file.workers(), 1);
+    long seedValue = seed != null ? seed : file.seed() != null ? file.seed() : new SecureRandom().nextInt(1_000_000);
+    String optimizerName = first(optimizer, file.optimizer(), DEFAULT_OPTIMIZER);
+    Optimizer tool = Optimizers.create(optimizerName, file.space(), seedValue);
+    ObjectiveSpec spec = file.objective();
+    CommandObjective objective = new CommandObjective(spec.command(), spec.timeout(), spec.workdir(), spec.env());
+
+    try (StudyStore store = StoreUrls.open(url)) {
+      Study study = Study.createOrOpen(store, file.name(), file.space(), file.direction());
+      out.printf("asap: study '%s' (%s, %d parameters) in %s%n", study.name(),
+          study.direction().name().toLowerCase(), study.space().dimension(), StoreUrls.describe(url));
+      out.printf("      optimizer %s, seed %d (--seed %d repeats it), %d worker%s, %s%s%n", tool.name(), seedValue,
+          seedValue, workerCount, workerCount == 1 ? "" : "s", describe(budget), simulate ? ", simulated clock" : "");
+
+      List<RunListener> listeners = new ArrayList<>();
+      listeners.add(new ProgressPrinter(out, budget, System.console() != null));
+      TrialLogWriter logWriter = log == null ? null
+          : new TrialLogWriter(log, study.direction(), tool.name(), study.name(), seedValue);
+      if (logWriter != null) {
+        listeners.add(logWriter);
+      }
+      RunLoop loop = RunLoop.builder(study, objective)
+          .optimizer(tool).budget(budget).workers(workerCount).simulate(simulate)
+          .listener(RunListener.all(listeners)).build();
+      RunReport report = runStoppable(loop);
+      if (logWriter != null) {
+        logWriter.close();
+      }
+      new RunSummary(out, study, url).print(report);
+      // A run whose every trial failed is an error for scripts, though every trial is kept.
+      return report.stopCause() == StopCause.ALL_FAILED ? ALL_TRIALS_FAILED : 0;
+    }
+  }
+
+  /** Ctrl-C stops the loop cleanly: running trials are recorded as interrupted before the JVM exits. */
+  private static RunReport runStoppable(RunLoop loop) {
+    CountDownLatch finished = new CountDownLatch(1);
+    Thread hook = new Thread(() -> {
+      loop.requestStop();
+      try {
+        finished.await(20, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "asap-stop");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      return loop.run();
+    } finally {
+      finished.countDown();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // The JVM is already exiting; the hook has done its job.
+      }
+    }
+  }
+
+  private Budget budget(StudyFile file) {
+    Integer n = first(trials, file.trials(), null);
+    Duration d = time != null ? Durations.parse(time) : file.time();
+    if (n == null && d == null && target == null) {
+      throw new IllegalArgumentException("no budget: pass --trials N or --time 30m (or --target VALUE), or set "
+          + "'trials:' or 'time:' in " + studyFile);
+    }
+    return new Budget(n, d, target);
+  }
+
+  private static String describe(Budget b) {
+    List<String> parts = new ArrayList<>();
+    if (b.trials() != null) {
+      parts.add(b.trials() + " trials");
+    }
+    if (b.time() != null) {
+      parts.add(Durations.format(b.time()));
+    }
+    if (b.target() != null) {
+      parts.add("target " + b.target());
+    }
+    return "budget " + String.join(" or ", parts);
+  }
+
+  @SafeVarargs
+  private static <T> T first(T... values) {
+    for (T v : values) {
+      if (v != null) {
+        return v;
+      }
+    }
+    return null;
+  }
+
+  /** Optimizer names for the help text. */
+  static final class OptimizerNames extends ArrayList<String> {
+    OptimizerNames() {
+      super(Optimizers.names());
+    }
+  }
+}

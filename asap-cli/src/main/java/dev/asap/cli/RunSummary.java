@@ -1,0 +1,65 @@
+package dev.asap.cli;
+
+import dev.asap.loop.RunReport;
+import dev.asap.store.jdbc.StoreUrls;
+import dev.asap.study.Study;
+import dev.asap.study.Trial;
+import dev.asap.study.TrialState;
+import dev.asap.studyfile.Durations;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.List;
+
+/** The end-of-run summary: why it stopped, the best config, where time went and where the study is. */
+final class RunSummary {
+  private final PrintStream out;
+  private final Study study;
+  private final String url;
+
+  RunSummary(PrintStream out, Study study, String url) {
+    this.out = out;
+    this.study = study;
+    this.url = url;
+  }
+
+  void print(RunReport r) {
+    List<Trial> all = study.trials();
+    out.println();
+    out.println("Stopped: " + r.stopReason());
+    out.printf("This run: %d complete, %d failed, %d pruned in %s%s%n", r.completed(), r.failed(), r.pruned(),
+        Durations.format(Duration.ofMillis(Math.round(r.elapsedSeconds() * 1e3))),
+        r.recovered() > 0 ? "; " + r.recovered() + " trials left running by a dead process were marked failed" : "");
+    out.printf("Study:    %d complete, %d failed, %d pruned%n", count(all, TrialState.COMPLETE),
+        count(all, TrialState.FAILED), count(all, TrialState.PRUNED));
+    out.printf("Time:     evaluation %s (summed over workers), proposing %s, recording %s%n", seconds(r.evalSeconds()),
+        seconds(r.askSeconds()), seconds(r.tellSeconds()));
+    Trial best = r.best();
+    if (best == null) {
+      out.println("Best:     no trial has completed yet" + lastError(all));
+    } else {
+      out.printf("Best:     %s = %s (trial %d)%n", study.direction() == dev.asap.study.Direction.MINIMIZE
+          ? "minimum" : "maximum", Numbers.format(best.value()), best.number());
+      best.config().values().forEach((k, v) -> out.printf("          %s: %s%n", k, Numbers.format(v)));
+    }
+    out.println("Stored in " + StoreUrls.describe(url));
+    out.printf("  see it:    ./asap show %s --storage %s%n", Shell.quote(study.name()), Shell.quote(url));
+    out.printf("  export it: ./asap export %s --format csv --storage %s%n", Shell.quote(study.name()), Shell.quote(url));
+  }
+
+  private static String lastError(List<Trial> all) {
+    for (int i = all.size() - 1; i >= 0; i--) {
+      if (all.get(i).state() == TrialState.FAILED && all.get(i).error() != null) {
+        return "; the last failure was:\n          " + all.get(i).error().replace("\n", "\n          ");
+      }
+    }
+    return "";
+  }
+
+  private static long count(List<Trial> trials, TrialState state) {
+    return trials.stream().filter(t -> t.state() == state).count();
+  }
+
+  private static String seconds(double s) {
+    return Numbers.seconds(s);
+  }
+}

@@ -1,0 +1,76 @@
+package dev.asap.loop;
+
+import dev.asap.objective.Evaluation;
+import dev.asap.objective.Objective;
+import dev.asap.objective.TrialContext;
+import dev.asap.objective.TrialFailedException;
+import dev.asap.objective.TrialPrunedException;
+import dev.asap.space.Config;
+import dev.asap.study.TrialState;
+import java.util.Map;
+
+/**
+ * Runs an objective once and classifies what happened: every outcome, including exceptions and
+ * non-finite values, becomes a state with a reason; nothing escapes except interruption.
+ */
+record EvaluationResult(TrialState state, Double value, String error, Double costSeconds, double measuredSeconds,
+    Map<String, Object> attributes) {
+
+  static EvaluationResult of(Objective objective, Config config, TrialContext context, LastReported last)
+      throws InterruptedException {
+    long t0 = System.nanoTime();
+    try {
+      Evaluation e = objective.evaluate(config, context);
+      double measured = seconds(t0);
+      if (e == null) {
+        return failed("the objective returned no result", measured);
+      }
+      if (!Double.isFinite(e.value())) {
+        return failed("the objective value is " + e.value() + ", not a finite number", measured);
+      }
+      Double cost = e.costSeconds();
+      if (cost != null && !(Double.isFinite(cost) && cost >= 0)) {
+        return failed("the reported cost is " + cost + " seconds; it must be a finite number >= 0", measured);
+      }
+      return new EvaluationResult(TrialState.COMPLETE, e.value(), null, cost, measured, e.attributes());
+    } catch (InterruptedException e) {
+      throw e;
+    } catch (TrialPrunedException e) {
+      return new EvaluationResult(TrialState.PRUNED, last.value(), e.getMessage(), null, seconds(t0), Map.of());
+    } catch (TrialFailedException e) {
+      return failed(e.getMessage(), seconds(t0));
+    } catch (Exception | StackOverflowError | OutOfMemoryError e) {
+      if (Thread.currentThread().isInterrupted()) {
+        throw new InterruptedException("interrupted");
+      }
+      return failed("the objective threw " + e.getClass().getSimpleName()
+          + (e.getMessage() == null ? "" : ": " + e.getMessage()), seconds(t0));
+    }
+  }
+
+  private static EvaluationResult failed(String reason, double measured) {
+    return new EvaluationResult(TrialState.FAILED, null, reason, null, measured, Map.of());
+  }
+
+  private static double seconds(long t0) {
+    return (System.nanoTime() - t0) / 1e9;
+  }
+
+  /** Seconds to charge: the objective's own cost when it reports one, else what it really took. */
+  double chargedSeconds() {
+    return costSeconds != null ? costSeconds : measuredSeconds;
+  }
+
+  /** The last intermediate value a trial reported, kept as the value of a pruned trial. */
+  static final class LastReported {
+    private volatile Double value;
+
+    void set(double v) {
+      value = v;
+    }
+
+    Double value() {
+      return value;
+    }
+  }
+}

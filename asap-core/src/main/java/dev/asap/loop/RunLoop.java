@@ -1,0 +1,294 @@
+package dev.asap.loop;
+
+import dev.asap.clock.Clock;
+import dev.asap.clock.RealClock;
+import dev.asap.clock.SimulatedClock;
+import dev.asap.objective.Objective;
+import dev.asap.optimizer.History;
+import dev.asap.optimizer.Optimizer;
+import dev.asap.optimizer.Proposal;
+import dev.asap.store.StudyStore.Outcome;
+import dev.asap.study.Study;
+import dev.asap.study.Trial;
+import dev.asap.study.TrialState;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The tuning loop, written once for real and simulated time: keep every worker busy with a proposal,
+ * record each result, stop on the budget.
+ *
+ * <p>Proposal and recording time is measured on the machine for every trial. On the simulated clock it is
+ * charged on the critical path (an optimizer that thinks for 2 s delays the next trial by 2 s), while each
+ * evaluation is charged the cost its objective reports.
+ */
+public final class RunLoop {
+  /** Heartbeats are refreshed every 10 s; a trial silent for much longer belongs to a dead process. */
+  static final double STALE_AFTER_SECONDS = 6 * ThreadedTrialRunner.HEARTBEAT_SECONDS;
+
+  private final Study study;
+  private final Objective objective;
+  private final Optimizer optimizer;
+  private final Budget budget;
+  private final int workers;
+  private final boolean simulate;
+  private final RunListener listener;
+  private final int failFastAfter;
+  private volatile boolean stopRequested;
+  private volatile Thread loopThread;
+
+  private RunLoop(Builder b) {
+    this.study = b.study;
+    this.objective = b.objective;
+    this.optimizer = Objects.requireNonNull(b.optimizer, "an optimizer is required");
+    this.budget = Objects.requireNonNull(b.budget, "a budget is required");
+    this.workers = b.workers;
+    this.simulate = b.simulate;
+    this.listener = b.listener;
+    this.failFastAfter = b.failFastAfter > 0 ? b.failFastAfter : Math.max(3, 2 * b.workers);
+  }
+
+  public static Builder builder(Study study, Objective objective) {
+    return new Builder(study, objective);
+  }
+
+  /** Asks a running loop to stop: running trials are cancelled and recorded as failed (interrupted). */
+  public void requestStop() {
+    stopRequested = true;
+    Thread t = loopThread;
+    if (t != null) {
+      t.interrupt();
+    }
+  }
+
+  public RunReport run() {
+    loopThread = Thread.currentThread();
+    List<Trial> trials = study.trials();
+    int recovered = OrphanRecovery.recover(study, trials, STALE_AFTER_SECONDS);
+    if (recovered > 0) {
+      trials = study.trials();
+    }
+    Clock clock = simulate ? new SimulatedClock(lastEnd(trials)) : new RealClock();
+    double clockStart = clock.now();
+    double deadline = budget.time() == null ? Double.POSITIVE_INFINITY : clockStart + budget.time().toMillis() / 1e3;
+    listener.runStarted(new RunListener.RunStart(study.name(), trials.size(), recovered, budget.trials(), clockStart));
+
+    Tally tally = new Tally(workers);
+    Stop stop;
+    try (TrialRunner runner = simulate ? new SimulatedTrialRunner(study, objective, (SimulatedClock) clock)
+        : new ThreadedTrialRunner(study, objective, clock, workers)) {
+      stop = loop(runner, clock, deadline, tally);
+      if (runner.running() > 0) {
+        Thread.interrupted();
+        String why = stop.cause() == StopCause.TIME_BUDGET ? "interrupted: the time budget ran out"
+            : "interrupted: the run was stopped (" + stop.message() + ")";
+        for (Completion c : runner.cancelAll(why)) {
+          record(c, clock, tally);
+        }
+      }
+    } finally {
+      loopThread = null;
+    }
+    Trial best = Study.best(study.trials(), study.direction()).orElse(null);
+    RunReport report = new RunReport(stop.cause(), stop.message(), tally.completed, tally.failed, tally.pruned, recovered, best,
+        clock.now() - clockStart, tally.ask, tally.eval, tally.tell);
+    listener.runFinished(report);
+    return report;
+  }
+
+  private Stop loop(TrialRunner runner, Clock clock, double deadline, Tally tally) {
+    try {
+      while (true) {
+        Stop stop = null;
+        while (runner.running() < workers) {
+          long t0 = System.nanoTime();
+          List<Trial> trials = study.trials();
+          stop = stopReason(trials, clock, deadline, tally);
+          if (stop != null) {
+            break;
+          }
+          Proposal p = optimizer.propose(new History(study.space(), study.direction(), trials));
+          double askSeconds = (System.nanoTime() - t0) / 1e9;
+          clock.charge(askSeconds);
+          Trial started = study.start(p.withComputeSeconds(askSeconds), claimSlot(tally.busy), clock.now(),
+              p.prediction() == null ? Map.of() : Map.of("predicted_mean", p.prediction().mean(),
+                  "predicted_spread", p.prediction().spread()));
+          tally.ask += askSeconds;
+          listener.trialStarted(started);
+          runner.start(started.number(), started.worker(), started.config());
+        }
+        if (runner.running() == 0) {
+          return stop == null ? new Stop(StopCause.NOTHING_TO_RUN, "nothing left to run") : stop;
+        }
+        Completion c = runner.awaitNext(deadline);
+        if (c == null) {
+          return new Stop(StopCause.TIME_BUDGET, "time budget reached");
+        }
+        record(c, clock, tally);
+      }
+    } catch (InterruptedException e) {
+      return new Stop(StopCause.REQUESTED, "stopped by request");
+    }
+  }
+
+  /** Why no new trial may start now, or null. */
+  private Stop stopReason(List<Trial> trials, Clock clock, double deadline, Tally tally) {
+    if (stopRequested || Thread.currentThread().isInterrupted()) {
+      return new Stop(StopCause.REQUESTED, "stopped by request");
+    }
+    if (clock.now() >= deadline) {
+      return new Stop(StopCause.TIME_BUDGET, "time budget reached");
+    }
+    if (budget.target() != null) {
+      Trial best = Study.best(trials, study.direction()).orElse(null);
+      if (best != null && !study.direction().isBetter(budget.target(), best.value())) {
+        return new Stop(StopCause.TARGET_REACHED, "target " + budget.target() + " reached by trial " + best.number());
+      }
+    }
+    if (budget.trials() != null) {
+      long counted = trials.stream().filter(t -> !OrphanRecovery.wasInterrupted(t)).count();
+      if (counted >= budget.trials()) {
+        return new Stop(StopCause.TRIAL_BUDGET, "trial budget reached (" + budget.trials() + " trials)");
+      }
+    }
+    if (tally.consecutiveFailures >= failFastAfter && trials.stream().noneMatch(Trial::isComplete)) {
+      return new Stop(StopCause.ALL_FAILED, "the first " + tally.consecutiveFailures + " trials all failed, the last "
+          + "with: " + tally.lastError);
+    }
+    return null;
+  }
+
+  /** The lowest free worker slot: slots label trials for timelines and logs. */
+  private static int claimSlot(boolean[] busy) {
+    for (int i = 0; i < busy.length; i++) {
+      if (!busy[i]) {
+        busy[i] = true;
+        return i;
+      }
+    }
+    throw new IllegalStateException("no free worker slot");
+  }
+
+  private void record(Completion c, Clock clock, Tally tally) {
+    tally.busy[c.worker()] = false;
+    long t0 = System.nanoTime();
+    // A trial's own write cannot contain its own duration, so the stored tell time is that of the
+    // previous write of this run; the run's totals and the simulated clock use the measured one.
+    Outcome outcome = new Outcome(c.state(), c.value(), c.error(), c.evalSeconds(), tally.lastWriteSeconds, c.end(),
+        c.attributes());
+    study.finish(c.number(), outcome);
+    double tellSeconds = (System.nanoTime() - t0) / 1e9;
+    tally.lastWriteSeconds = tellSeconds;
+    clock.charge(tellSeconds);
+    tally.tell += tellSeconds;
+    tally.eval += c.evalSeconds();
+    switch (c.state()) {
+      case COMPLETE -> {
+        tally.completed++;
+        tally.consecutiveFailures = 0;
+      }
+      case PRUNED -> {
+        tally.pruned++;
+        tally.consecutiveFailures = 0;
+      }
+      default -> {
+        tally.failed++;
+        if (!Boolean.TRUE.equals(c.attributes().get("interrupted"))) {
+          tally.consecutiveFailures++;
+          tally.lastError = c.error();
+        }
+      }
+    }
+    List<Trial> trials = study.trials();
+    Trial finished = trials.get(c.number());
+    listener.trialFinished(finished, Study.best(trials, study.direction()).orElse(null));
+  }
+
+  private static double lastEnd(List<Trial> trials) {
+    double end = 0;
+    for (Trial t : trials) {
+      if (t.state() != TrialState.RUNNING && Double.isFinite(t.end())) {
+        end = Math.max(end, t.end());
+      }
+    }
+    return end;
+  }
+
+  /** Why the loop stops, with a message for people. */
+  private record Stop(StopCause cause, String message) {}
+
+  private static final class Tally {
+    final boolean[] busy;
+    int completed;
+    int failed;
+    int pruned;
+    int consecutiveFailures;
+    String lastError;
+    double ask;
+    double eval;
+    double tell;
+    double lastWriteSeconds;
+
+    Tally(int workers) {
+      busy = new boolean[workers];
+    }
+  }
+
+  /** Configures a run. */
+  public static final class Builder {
+    private final Study study;
+    private final Objective objective;
+    private Optimizer optimizer;
+    private Budget budget;
+    private int workers = 1;
+    private boolean simulate;
+    private int failFastAfter;
+    private RunListener listener = new RunListener() {};
+
+    private Builder(Study study, Objective objective) {
+      this.study = Objects.requireNonNull(study);
+      this.objective = Objects.requireNonNull(objective);
+    }
+
+    public Builder optimizer(Optimizer optimizer) {
+      this.optimizer = optimizer;
+      return this;
+    }
+
+    public Builder budget(Budget budget) {
+      this.budget = budget;
+      return this;
+    }
+
+    public Builder workers(int workers) {
+      if (workers < 1) {
+        throw new IllegalArgumentException("workers must be at least 1 (got " + workers + ")");
+      }
+      this.workers = workers;
+      return this;
+    }
+
+    /** Runs on the simulated clock: nothing sleeps, each trial is charged its reported cost. */
+    public Builder simulate(boolean simulate) {
+      this.simulate = simulate;
+      return this;
+    }
+
+    /** Stops the run when this many trials in a row fail before any trial of the study completed. */
+    public Builder failFastAfter(int failures) {
+      this.failFastAfter = failures;
+      return this;
+    }
+
+    public Builder listener(RunListener listener) {
+      this.listener = listener;
+      return this;
+    }
+
+    public RunLoop build() {
+      return new RunLoop(this);
+    }
+  }
+}

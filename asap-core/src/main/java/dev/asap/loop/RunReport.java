@@ -1,0 +1,26 @@
+package dev.asap.loop;
+
+import dev.asap.study.Trial;
+
+/**
+ * What a run did: why it stopped, its trials by state, the best trial of the study, and where the time
+ * went (proposal, evaluation and recording time summed over this run's trials; elapsed is on the run's
+ * clock).
+ */
+public record RunReport(
+    StopCause stopCause,
+    String stopReason,
+    int completed,
+    int failed,
+    int pruned,
+    int recovered,
+    Trial best,
+    double elapsedSeconds,
+    double askSeconds,
+    double evalSeconds,
+    double tellSeconds) {
+
+  public int finished() {
+    return completed + failed + pruned;
+  }
+}

@@ -1,0 +1,96 @@
+package dev.asap.loop;
+
+import dev.asap.clock.SimulatedClock;
+import dev.asap.objective.Objective;
+import dev.asap.objective.TrialContext;
+import dev.asap.space.Config;
+import dev.asap.study.Study;
+import dev.asap.study.TrialState;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+
+/**
+ * Runs each objective at once, in the calling thread, and schedules its completion on the simulated clock
+ * after the seconds it charges (its reported cost, else its measured run time). Nothing sleeps, so any
+ * table, surrogate or cost-reporting command becomes a wall-clock benchmark.
+ */
+final class SimulatedTrialRunner implements TrialRunner {
+  private final Study study;
+  private final Objective objective;
+  private final SimulatedClock clock;
+  // Ties broken by trial number so that runs are reproducible.
+  private final PriorityQueue<Completion> events =
+      new PriorityQueue<>(Comparator.comparingDouble(Completion::end).thenComparingInt(Completion::number));
+
+  SimulatedTrialRunner(Study study, Objective objective, SimulatedClock clock) {
+    this.study = study;
+    this.objective = objective;
+    this.clock = clock;
+  }
+
+  @Override
+  public void start(int number, int worker, Config config) {
+    EvaluationResult.LastReported last = new EvaluationResult.LastReported();
+    TrialContext context = new TrialContext() {
+      @Override
+      public int trialNumber() {
+        return number;
+      }
+
+      @Override
+      public void report(long step, double value) {
+        last.set(value);
+        study.report(number, step, value);
+      }
+    };
+    EvaluationResult r;
+    try {
+      r = EvaluationResult.of(objective, config, context, last);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      r = new EvaluationResult(TrialState.FAILED, null, "interrupted", null, 0, Map.of());
+    }
+    double charged = r.chargedSeconds();
+    Map<String, Object> attrs = new LinkedHashMap<>(r.attributes());
+    attrs.put("measured_seconds", r.measuredSeconds());
+    events.add(new Completion(number, worker, r.state(), r.value(), r.error(), charged, clock.now() + charged, attrs));
+  }
+
+  @Override
+  public int running() {
+    return events.size();
+  }
+
+  @Override
+  public Completion awaitNext(double deadline) {
+    Completion next = events.peek();
+    if (next == null) {
+      return null;
+    }
+    if (next.end() > deadline) {
+      clock.advanceTo(deadline);
+      return null;
+    }
+    events.poll();
+    clock.advanceTo(next.end());
+    return next;
+  }
+
+  @Override
+  public List<Completion> cancelAll(String reason) {
+    List<Completion> out = new ArrayList<>();
+    for (Completion c : events) {
+      out.add(new Completion(c.number(), c.worker(), TrialState.FAILED, null, reason, 0, clock.now(),
+          Map.of("interrupted", true)));
+    }
+    events.clear();
+    return out;
+  }
+
+  @Override
+  public void close() {}
+}

@@ -1,0 +1,23 @@
+package dev.asap.loop;
+
+import dev.asap.space.Config;
+
+/** Runs trials for the loop: the real runner on threads, the simulated one on an event queue. */
+interface TrialRunner extends AutoCloseable {
+
+  void start(int number, int worker, Config config);
+
+  /** Trials started and not yet returned by {@link #awaitNext}. */
+  int running();
+
+  /**
+   * The next finished trial, or null when {@code deadline} (on the run's clock) comes first.
+   */
+  Completion awaitNext(double deadline) throws InterruptedException;
+
+  /** Stops every running trial; they are returned by {@link #cancelAll} as FAILED with {@code reason}. */
+  java.util.List<Completion> cancelAll(String reason);
+
+  @Override
+  void close();
+}

@@ -1,0 +1,118 @@
+package dev.asap.objective.command;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.asap.objective.Evaluation;
+import dev.asap.objective.Objective;
+import dev.asap.objective.TrialContext;
+import dev.asap.objective.TrialFailedException;
+import dev.asap.space.Config;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * An objective that runs a shell command per trial.
+ *
+ * <p><b>Command.</b> The template runs through {@code /bin/sh -c} in the working directory. Each
+ * <code>{name}</code> (a name starting with a letter or {@code _}, then letters, digits, {@code _},
+ * {@code .} or {@code -}) is replaced by the value of parameter {@code name} as a single shell word (quoted
+ * when needed, so no value can inject shell syntax), or by {@code ''} when the parameter is inactive in the
+ * config. <code>{{</code> and <code>}}</code> are literal braces, and any other brace is literal text.
+ * Since values arrive already quoted, placeholders belong outside the template's own quotes. The
+ * environment is inherited, plus the extra variables, plus {@code ASAP_CONFIG} (the active parameters as a
+ * JSON object) and {@code ASAP_TRIAL} (the trial number).
+ *
+ * <p><b>Output.</b> Stdout is read as it is written. A line {@code {"step": s, "value": v}} reports an
+ * intermediate value. The metric is the last line that is a bare number or a JSON object with
+ * {@code "value"} and no {@code "step"}; in the latter, {@code "cost"} gives the seconds to charge for
+ * the trial and the other number and string fields are kept as trial attributes. Other lines are logs.
+ *
+ * <p><b>Failures.</b> A non-zero exit code, a time-out (the whole process tree is killed), a missing, NaN
+ * or infinite metric or a bad cost fail the trial with a reason that ends with the last lines of stderr.
+ * Interrupting the evaluating thread kills the process tree and throws {@link InterruptedException}.
+ */
+public final class CommandObjective implements Objective {
+  private static final Set<String> RESERVED_VARIABLES = Set.of("ASAP_CONFIG", "ASAP_TRIAL");
+  private static final JsonMapper JSON = new JsonMapper();
+
+  private final CommandTemplate template;
+  private final Duration timeout;
+  private final Path workingDirectory;
+  private final Map<String, String> environment;
+
+  /**
+   * @param template         the command line with <code>{name}</code> placeholders
+   * @param timeout          how long one run may take before it is killed; null for no limit
+   * @param workingDirectory where the command runs
+   * @param environment      variables to add to the inherited environment
+   * @throws IllegalArgumentException when the template is empty, the timeout is not positive or a
+   *                                  variable cannot be set
+   */
+  public CommandObjective(String template, Duration timeout, Path workingDirectory,
+      Map<String, String> environment) {
+    this.template = CommandTemplate.parse(template);
+    if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
+      throw new IllegalArgumentException("timeout must be positive, got " + CommandRun.seconds(timeout));
+    }
+    this.timeout = timeout;
+    this.workingDirectory = Objects.requireNonNull(workingDirectory, "workingDirectory");
+    this.environment = checkedEnvironment(Objects.requireNonNull(environment, "environment"));
+  }
+
+  /**
+   * The parameter names used by {@code template}, in order of first appearance.
+   *
+   * @throws IllegalArgumentException when the template is empty
+   */
+  public static Set<String> placeholders(String template) {
+    return CommandTemplate.parse(template).placeholders();
+  }
+
+  @Override
+  public Evaluation evaluate(Config config, TrialContext context)
+      throws TrialFailedException, InterruptedException {
+    ProcessBuilder builder = new ProcessBuilder("/bin/sh", "-c", template.render(config))
+        .directory(workingDirectory.toFile());
+    Map<String, String> env = builder.environment();
+    env.putAll(environment);
+    env.put("ASAP_CONFIG", json(config));
+    env.put("ASAP_TRIAL", Integer.toString(context.trialNumber()));
+    return new CommandRun(builder, timeout, context).run();
+  }
+
+  @Override
+  public String toString() {
+    return "CommandObjective[" + template + "]";
+  }
+
+  private static String json(Config config) {
+    try {
+      return JSON.writeValueAsString(config.values());
+    } catch (JsonProcessingException e) {
+      // Config values are strings, numbers and booleans, which always serialise.
+      throw new IllegalStateException("cannot write config " + config + " as JSON", e);
+    }
+  }
+
+  private static Map<String, String> checkedEnvironment(Map<String, String> environment) {
+    Map<String, String> copy = new LinkedHashMap<>();
+    environment.forEach((name, value) -> {
+      if (name == null || name.isEmpty() || name.indexOf('=') >= 0 || name.indexOf('\0') >= 0) {
+        throw new IllegalArgumentException("bad environment variable name '" + name
+            + "': it must be non-empty and contain no '=' or NUL");
+      }
+      if (RESERVED_VARIABLES.contains(name)) {
+        throw new IllegalArgumentException(name + " is set by ASAP for every trial; choose another name");
+      }
+      if (value == null || value.indexOf('\0') >= 0) {
+        throw new IllegalArgumentException("environment variable " + name + " needs a value without NUL");
+      }
+      copy.put(name, value);
+    });
+    return Map.copyOf(copy);
+  }
+}

@@ -1,0 +1,86 @@
+package dev.asap.objective.command;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.asap.objective.Evaluation;
+import dev.asap.objective.TrialContext;
+import dev.asap.objective.TrialFailedException;
+
+/**
+ * Follows a command's stdout line by line: reports intermediate values to the trial as they arrive and
+ * remembers the last metric line, which becomes the {@link Evaluation} once the command has finished.
+ */
+final class CommandOutput {
+  private static final int MAX_QUOTED_CHARS = 200;
+
+  private final TrialContext context;
+  private final MetricLineParser parser = new MetricLineParser();
+  private OutputLine.Metric metric;
+  private long stepLines;
+  private String lastLine;
+
+  CommandOutput(TrialContext context) {
+    this.context = context;
+  }
+
+  void accept(String line) {
+    if (!line.isBlank()) {
+      lastLine = line;
+    }
+    OutputLine parsed = parser.parse(line);
+    if (parsed instanceof OutputLine.Step step) {
+      stepLines++;
+      // Pruners compare intermediate values, which NaN and infinities cannot take part in; the final
+      // metric decides whether the trial failed.
+      if (Double.isFinite(step.value())) {
+        context.report(step.step(), step.value());
+      }
+    } else if (parsed instanceof OutputLine.Metric m) {
+      metric = m;
+    }
+  }
+
+  /** The evaluation given by the last metric line, or the reason there is none that can be used. */
+  Evaluation evaluation() throws TrialFailedException {
+    if (metric == null) {
+      throw new TrialFailedException(noMetricReason());
+    }
+    double value = metric.value();
+    if (Double.isNaN(value)) {
+      throw new TrialFailedException("metric is NaN");
+    }
+    if (Double.isInfinite(value)) {
+      throw new TrialFailedException("metric is infinite (" + value + ")");
+    }
+    return new Evaluation(value, cost(metric.cost()), metric.attributes());
+  }
+
+  private static Double cost(JsonNode cost) throws TrialFailedException {
+    if (cost == null) {
+      return null;
+    }
+    if (!cost.isNumber()) {
+      throw new TrialFailedException("\"cost\" must be a number of seconds, got " + cost);
+    }
+    double seconds = cost.doubleValue();
+    if (!Double.isFinite(seconds) || seconds < 0) {
+      throw new TrialFailedException("\"cost\" must be a finite number of seconds >= 0, got " + seconds);
+    }
+    return seconds;
+  }
+
+  private String noMetricReason() {
+    StringBuilder reason = new StringBuilder(
+        "no metric: print a number or {\"value\": v} as the last line of stdout");
+    if (stepLines > 0) {
+      reason.append("; only intermediate {\"step\": s, \"value\": v} lines were printed (").append(stepLines)
+          .append("), and those do not count as the metric");
+    } else if (lastLine == null) {
+      reason.append("; stdout was empty");
+    } else {
+      String shown = lastLine.length() > MAX_QUOTED_CHARS
+          ? lastLine.substring(0, MAX_QUOTED_CHARS) + "..." : lastLine;
+      reason.append("; the last line of stdout was: ").append(shown);
+    }
+    return reason.toString();
+  }
+}

@@ -1,0 +1,156 @@
+package dev.asap.objective.command;
+
+import dev.asap.objective.Evaluation;
+import dev.asap.objective.TrialContext;
+import dev.asap.objective.TrialFailedException;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One run of a command for one trial: starts the process, follows its output under a deadline and turns
+ * how it ended into an {@link Evaluation} or a {@link TrialFailedException}. Whatever happens, including
+ * an interruption of the calling thread, the process tree is not left running.
+ */
+final class CommandRun {
+  private static final int STDERR_LINES = 20;
+  private static final int STDERR_CHARS = 2000;
+  private static final int MAX_LINE_CHARS = 1 << 20;
+  /** How often to look at the process and the deadline while no output arrives. */
+  private static final long IDLE_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+  /**
+   * Output normally ends when the command exits. If it does not, a background process the command started
+   * still holds the pipe: we read on until it has been silent this long, then stop waiting for it.
+   */
+  private static final Duration EXIT_GRACE = Duration.ofSeconds(2);
+  /** The longest we keep reading after the exit, for a background process that never stops writing. */
+  private static final Duration EXIT_LIMIT = Duration.ofSeconds(30);
+
+  private final ProcessBuilder builder;
+  private final Duration timeout;
+  private final TrialContext context;
+
+  CommandRun(ProcessBuilder builder, Duration timeout, TrialContext context) {
+    this.builder = builder;
+    this.timeout = timeout;
+    this.context = context;
+  }
+
+  Evaluation run() throws TrialFailedException, InterruptedException {
+    Deadline deadline = Deadline.after(timeout);
+    Process process = start();
+    LineQueue stdout = new LineQueue();
+    TailBuffer stderr = new TailBuffer(STDERR_LINES, STDERR_CHARS);
+    try {
+      closeStdin(process);
+      String name = "asap-trial-" + context.trialNumber();
+      StreamPump stderrPump = StreamPump.start(name + "-stderr", process.getErrorStream(), MAX_LINE_CHARS,
+          stderr::add);
+      StreamPump.start(name + "-stdout", process.getInputStream(), MAX_LINE_CHARS, stdout);
+      CommandOutput output = new CommandOutput(context);
+
+      boolean finished = follow(process, stdout, output, deadline)
+          && process.waitFor(deadline.remainingNanos(Long.MAX_VALUE), TimeUnit.NANOSECONDS);
+      if (!finished) {
+        ProcessTree.kill(process.toHandle());
+        stderrPump.awaitEnd(EXIT_GRACE);
+        throw failure("timed out after " + seconds(timeout) + "; the process tree was killed", stderr, null);
+      }
+      stderrPump.awaitEnd(EXIT_GRACE);
+      int code = process.exitValue();
+      if (code != 0) {
+        throw failure("command exited with code " + code + exitHint(code), stderr, null);
+      }
+      try {
+        return output.evaluation();
+      } catch (TrialFailedException e) {
+        throw failure(e.getMessage(), stderr, e);
+      }
+    } finally {
+      stdout.abandon();
+      // Reached with the process still running only when this thread was interrupted or the trial
+      // context threw: nothing of the command may outlive the evaluation.
+      if (process.isAlive()) {
+        ProcessTree.kill(process.toHandle());
+      }
+    }
+  }
+
+  private Process start() throws TrialFailedException {
+    try {
+      return builder.start();
+    } catch (IOException e) {
+      throw new TrialFailedException("command could not be started in " + builder.directory() + ": "
+          + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Passes stdout lines to {@code output} until stdout ends. Returns false when the deadline passes while
+   * the process is still running.
+   */
+  private static boolean follow(Process process, LineQueue stdout, CommandOutput output, Deadline deadline)
+      throws InterruptedException {
+    long exitSeenAt = 0;
+    boolean exited = false;
+    while (true) {
+      boolean alive = process.isAlive();
+      if (alive && deadline.passed()) {
+        return false;
+      }
+      if (!alive && !exited) {
+        exited = true;
+        exitSeenAt = System.nanoTime();
+      }
+      if (exited && System.nanoTime() - exitSeenAt >= EXIT_LIMIT.toNanos()) {
+        return true;
+      }
+      long wait = alive ? deadline.remainingNanos(IDLE_CHECK_NANOS) : EXIT_GRACE.toNanos();
+      Optional<String> line = stdout.poll(wait);
+      if (line == null) {
+        if (exited) {
+          return true; // silent since the exit: what still holds stdout is not the command itself
+        }
+      } else if (line.isEmpty()) {
+        return true;
+      } else {
+        output.accept(line.get());
+      }
+    }
+  }
+
+  private static void closeStdin(Process process) {
+    // The command gets no input: one that reads stdin sees its end instead of waiting forever.
+    try {
+      process.getOutputStream().close();
+    } catch (IOException alreadyGone) {
+      // The process has exited already; its exit code will tell.
+    }
+  }
+
+  private static TrialFailedException failure(String reason, TailBuffer stderr, Throwable cause) {
+    String tail = stderr.text();
+    String full = tail.isEmpty() ? reason : reason + "; stderr ends with:\n" + tail;
+    return cause == null ? new TrialFailedException(full) : new TrialFailedException(full, cause);
+  }
+
+  private static String exitHint(int code) {
+    switch (code) {
+      case 126:
+        return " (the command is not executable)";
+      case 127:
+        return " (command not found)";
+      default:
+        // The shell reports a child killed by signal n as 128 + n.
+        return code > 128 && code < 128 + 65 ? " (killed by signal " + (code - 128) + ")" : "";
+    }
+  }
+
+  /** "60s", "1.5s": the timeout as the user would have written it. */
+  static String seconds(Duration d) {
+    BigDecimal s = BigDecimal.valueOf(d.getSeconds()).add(BigDecimal.valueOf(d.getNano(), 9));
+    return s.stripTrailingZeros().toPlainString() + "s";
+  }
+}

@@ -1,0 +1,80 @@
+package dev.asap.optimizer;
+
+import dev.asap.space.Config;
+import dev.asap.space.SearchSpace;
+import dev.asap.study.Direction;
+import dev.asap.study.Trial;
+import dev.asap.study.TrialState;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What an optimizer sees: the space, the direction and every trial so far. Losses are the objective
+ * turned into a quantity to minimise, so optimizers never look at the direction themselves.
+ */
+public final class History {
+  private final SearchSpace space;
+  private final Direction direction;
+  private final List<Trial> trials;
+  private final List<Trial> completed;
+  private final List<Trial> pending;
+  private final Set<Config> seen;
+
+  public History(SearchSpace space, Direction direction, List<Trial> trials) {
+    this.space = space;
+    this.direction = direction;
+    this.trials = List.copyOf(trials);
+    List<Trial> done = new ArrayList<>();
+    List<Trial> running = new ArrayList<>();
+    Set<Config> configs = new HashSet<>();
+    for (Trial t : trials) {
+      if (t.state() == TrialState.COMPLETE) {
+        done.add(t);
+      } else if (t.state() == TrialState.RUNNING) {
+        running.add(t);
+      }
+      configs.add(t.config());
+    }
+    this.completed = List.copyOf(done);
+    this.pending = List.copyOf(running);
+    this.seen = Set.copyOf(configs);
+  }
+
+  public SearchSpace space() {
+    return space;
+  }
+
+  public Direction direction() {
+    return direction;
+  }
+
+  /** All trials in number order, whatever their state. */
+  public List<Trial> trials() {
+    return trials;
+  }
+
+  public List<Trial> completed() {
+    return completed;
+  }
+
+  /** Trials still being evaluated: propose something else (constant liar, fantasies, ...). */
+  public List<Trial> pending() {
+    return pending;
+  }
+
+  public double loss(Trial completedTrial) {
+    return direction.toLoss(completedTrial.value());
+  }
+
+  /** True when {@code config} was already tried (in any state) or is running. */
+  public boolean contains(Config config) {
+    return seen.contains(config);
+  }
+
+  /** Number of trials of any state: a seeded tool uses it to stay reproducible across resumes. */
+  public int size() {
+    return trials.size();
+  }
+}

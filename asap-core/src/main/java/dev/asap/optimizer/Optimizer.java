@@ -1,0 +1,15 @@
+package dev.asap.optimizer;
+
+/**
+ * A tool that proposes the next config from the history. Implementations are created with a seed for one
+ * study and may keep state between calls, but must give the same proposals for the same seed and history.
+ * They must propose only valid configs, and no config that is already evaluated or pending in the history.
+ */
+public interface Optimizer {
+
+  /** The name under which this tool is selected and recorded on trials. */
+  String name();
+
+  /** Proposes one config; the caller measures and records the time this takes. */
+  Proposal propose(History history);
+}

@@ -1,0 +1,315 @@
+package dev.asap.studyfile;
+
+import dev.asap.space.InvalidSpaceException;
+import dev.asap.space.SearchSpace;
+import dev.asap.space.format.ConfigSpaceJson;
+import dev.asap.space.format.SpaceFormat;
+import dev.asap.study.Direction;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/**
+ * Reads a YAML study file into a {@link StudyFile}. Every mistake is reported as a {@link StudyFileException}
+ * whose message reads {@code FILE:LINE:COLUMN: what is wrong; how to fix it}.
+ *
+ * <pre>
+ * name: branin
+ * direction: minimize            # or maximize; minimize when left out
+ * objective:
+ *   command: "python3 branin.py {x} {y}"
+ *   timeout: 60s                 # optional
+ *   workdir: runs                # optional, relative to this file
+ *   env: {OMP_NUM_THREADS: 1}    # optional
+ * trials: 50                     # optional run defaults: trials, time, workers, seed, optimizer, storage
+ * space:                         # SpaceFormat's map, or a path to a ConfigSpace JSON file
+ *   x: {type: float, low: -5, high: 10}
+ * </pre>
+ */
+public final class StudyFileLoader {
+  private static final List<String> KEYS = List.of("name", "direction", "objective", "space", "trials", "time",
+      "workers", "seed", "optimizer", "storage");
+  private static final List<String> OBJECTIVE_KEYS = List.of("command", "timeout", "workdir", "env");
+  private static final String OBJECTIVE_EXAMPLE = "objective: {command: \"python3 train.py {x}\"}";
+  private static final String SPACE_EXAMPLE = "space: {x: {type: float, low: 0, high: 1}}";
+
+  private final Path file;
+  private final Path dir;
+  private final YamlNodes yaml;
+
+  private StudyFileLoader(Path file) {
+    this.file = file;
+    this.dir = file.toAbsolutePath().normalize().getParent();
+    this.yaml = new YamlNodes(file);
+  }
+
+  /**
+   * Reads and checks a study file.
+   *
+   * @throws StudyFileException when the file cannot be read or is wrong in any way
+   */
+  public static StudyFile load(Path file) {
+    return new StudyFileLoader(file).read();
+  }
+
+  private StudyFile read() {
+    Node root = yaml.compose(text());
+    if (root == null) {
+      throw new StudyFileException(file, 1, 1, "the file is empty; write at least name:, objective: and space:");
+    }
+    if (!(root instanceof MappingNode top)) {
+      throw yaml.error(root, "a study file is a map of keys such as name:, objective: and space:, got "
+          + YamlNodes.describe(root));
+    }
+    Map<String, NodeTuple> entries = yaml.entries(top);
+    checkKeys(entries, KEYS, "");
+    String name = text(required(top, entries, "name", "name: my-study"), "name", "name: my-study");
+    Direction direction = direction(entries.get("direction"));
+    NodeTuple objectiveEntry = required(top, entries, "objective", OBJECTIVE_EXAMPLE);
+    ObjectiveSpec objective = objective(objectiveEntry);
+    Integer trials = positiveInt(entries.get("trials"), "trials: 50");
+    Duration time = duration(entries.get("time"), "time: 2h");
+    Integer workers = positiveInt(entries.get("workers"), "workers: 4");
+    Long seed = seed(entries.get("seed"));
+    String optimizer = optionalText(entries.get("optimizer"), "optimizer: tpe");
+    String storage = optionalText(entries.get("storage"), "storage: study.db");
+    SearchSpace space = space(required(top, entries, "space", SPACE_EXAMPLE));
+    checkPlaceholders(objectiveEntry, objective.command(), space);
+    return new StudyFile(file.toAbsolutePath().normalize(), name, direction, objective, space, trials, time,
+        workers, seed, optimizer, storage);
+  }
+
+  private String text() {
+    try {
+      return Files.readString(file);
+    } catch (NoSuchFileException e) {
+      throw new StudyFileException(file, 0, 0, "no such file; check the path");
+    } catch (CharacterCodingException e) {
+      throw new StudyFileException(file, 0, 0, "not UTF-8 text; save the study file as UTF-8");
+    } catch (IOException e) {
+      throw new StudyFileException(file, 0, 0, "cannot read the file (" + e + ")");
+    }
+  }
+
+  private ObjectiveSpec objective(NodeTuple entry) {
+    if (!(entry.getValueNode() instanceof MappingNode node)) {
+      throw yaml.error(entry.getValueNode(), "'objective' must be a map with at least a command, got "
+          + YamlNodes.describe(entry.getValueNode()) + "; write e.g. " + OBJECTIVE_EXAMPLE);
+    }
+    Map<String, NodeTuple> entries = yaml.entries(node);
+    checkKeys(entries, OBJECTIVE_KEYS, "objective ");
+    NodeTuple command = entries.get("command");
+    if (command == null) {
+      throw yaml.error(entry.getKeyNode(), "the objective has no command; add e.g. command: \"python3 train.py {x}\"");
+    }
+    String commandText = text(command, "command", "command: \"python3 train.py {x}\"");
+    Duration timeout = duration(entries.get("timeout"), "timeout: 60s");
+    Path workdir = dir;
+    String workdirText = optionalText(entries.get("workdir"), "workdir: runs");
+    if (workdirText != null) {
+      workdir = dir.resolve(workdirText).normalize();
+    }
+    return new ObjectiveSpec(commandText, timeout, workdir, env(entries.get("env")));
+  }
+
+  private Map<String, String> env(NodeTuple entry) {
+    Map<String, String> env = new LinkedHashMap<>();
+    if (entry == null || YamlNodes.isNull(entry.getValueNode())) {
+      return env;
+    }
+    if (!(entry.getValueNode() instanceof MappingNode node)) {
+      throw yaml.error(entry.getValueNode(), "'env' must map variable names to values, got "
+          + YamlNodes.describe(entry.getValueNode()) + "; write e.g. env: {OMP_NUM_THREADS: 1}");
+    }
+    yaml.entries(node).forEach((k, t) -> {
+      if (!(t.getValueNode() instanceof ScalarNode s) || YamlNodes.isNull(s)) {
+        throw yaml.error(t.getValueNode(), "environment variable '" + k + "' must have a single value, got "
+            + YamlNodes.describe(t.getValueNode()) + "; write e.g. " + k + ": \"1\"");
+      }
+      env.put(k, s.getValue());
+    });
+    return env;
+  }
+
+  private SearchSpace space(NodeTuple entry) {
+    Node node = entry.getValueNode();
+    if (node instanceof ScalarNode s && Tag.STR.equals(s.getTag())) {
+      return configSpace(s);
+    }
+    if (!(node instanceof MappingNode)) {
+      throw yaml.error(node, "'space' must map parameter names to definitions or name a ConfigSpace JSON file, got "
+          + YamlNodes.describe(node) + "; write e.g. " + SPACE_EXAMPLE);
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, Object> spec = (Map<String, Object>) yaml.value(node);
+    try {
+      return SpaceFormat.fromMap(spec);
+    } catch (InvalidSpaceException e) {
+      throw yaml.error(SpaceErrorLocator.locate(entry, e.getMessage()), e.getMessage());
+    }
+  }
+
+  private SearchSpace configSpace(ScalarNode node) {
+    Path path = dir.resolve(node.getValue()).normalize();
+    if (!Files.isRegularFile(path)) {
+      throw yaml.error(node, "ConfigSpace file '" + node.getValue() + "' not found (looked for " + path
+          + "); give its path relative to the study file's directory");
+    }
+    try {
+      return ConfigSpaceJson.read(path);
+    } catch (InvalidSpaceException e) {
+      throw yaml.error(node, e.getMessage());
+    }
+  }
+
+  private void checkPlaceholders(NodeTuple objectiveEntry, String command, SearchSpace space) {
+    for (String name : CommandPlaceholders.names(command)) {
+      if (!space.hasParameter(name)) {
+        Node at = yaml.entries((MappingNode) objectiveEntry.getValueNode()).get("command").getValueNode();
+        String known = space.parameters().stream().map(p -> "{" + p.name() + "}").collect(Collectors.joining(", "));
+        throw yaml.error(at, "the command uses {" + name + "}, but the space has no parameter '" + name
+            + "'; use one of " + known + ", or write {{" + name + "}} for literal braces");
+      }
+    }
+  }
+
+  private void checkKeys(Map<String, NodeTuple> entries, List<String> allowed, String section) {
+    for (var e : entries.entrySet()) {
+      if (!allowed.contains(e.getKey())) {
+        String near = closest(e.getKey(), allowed);
+        throw yaml.error(e.getValue().getKeyNode(), "unknown " + section + "key '" + e.getKey() + "'; "
+            + (near == null ? "" : "did you mean '" + near + "'? ") + "allowed keys are " + allowed);
+      }
+    }
+  }
+
+  private NodeTuple required(MappingNode top, Map<String, NodeTuple> entries, String key, String example) {
+    NodeTuple t = entries.get(key);
+    if (t == null) {
+      throw yaml.error(top, "missing '" + key + "'; add e.g. " + example);
+    }
+    if (YamlNodes.isNull(t.getValueNode())) {
+      throw yaml.error(t.getKeyNode(), "'" + key + "' has no value; write e.g. " + example);
+    }
+    return t;
+  }
+
+  private String text(NodeTuple entry, String key, String example) {
+    Node node = entry.getValueNode();
+    if (!(node instanceof ScalarNode s) || YamlNodes.isNull(s) || s.getValue().isBlank()) {
+      throw yaml.error(YamlNodes.isNull(node) ? entry.getKeyNode() : node, "'" + key + "' must be a single "
+          + "non-empty value, got " + YamlNodes.describe(node) + "; write e.g. " + example);
+    }
+    return s.getValue();
+  }
+
+  private String optionalText(NodeTuple entry, String example) {
+    if (entry == null || YamlNodes.isNull(entry.getValueNode())) {
+      return null;
+    }
+    return text(entry, ((ScalarNode) entry.getKeyNode()).getValue(), example);
+  }
+
+  private Direction direction(NodeTuple entry) {
+    String t = optionalText(entry, "direction: minimize");
+    if (t == null) {
+      return Direction.MINIMIZE;
+    }
+    try {
+      return Direction.parse(t);
+    } catch (IllegalArgumentException e) {
+      throw yaml.error(entry.getValueNode(), "direction must be minimize or maximize, got '" + t
+          + "'; write direction: minimize or direction: maximize");
+    }
+  }
+
+  private Duration duration(NodeTuple entry, String example) {
+    String t = optionalText(entry, example);
+    if (t == null) {
+      return null;
+    }
+    String key = ((ScalarNode) entry.getKeyNode()).getValue();
+    Duration d;
+    try {
+      d = Durations.parse(t);
+    } catch (IllegalArgumentException e) {
+      throw yaml.error(entry.getValueNode(), "'" + key + "': '" + t + "' is not a duration; write e.g. "
+          + example + " (units ms, s, m, h, d; 1h30m also works)");
+    }
+    if (d.isZero()) {
+      throw yaml.error(entry.getValueNode(), "'" + key + "' must be longer than zero; write e.g. " + example
+          + " or leave it out");
+    }
+    return d;
+  }
+
+  private Integer positiveInt(NodeTuple entry, String example) {
+    if (entry == null || YamlNodes.isNull(entry.getValueNode())) {
+      return null;
+    }
+    Object v = yaml.value(entry.getValueNode());
+    if (!(v instanceof Long n) || n < 1 || n > Integer.MAX_VALUE) {
+      String key = ((ScalarNode) entry.getKeyNode()).getValue();
+      throw yaml.error(entry.getValueNode(), "'" + key + "' must be a whole number of at least 1, got "
+          + YamlNodes.describe(entry.getValueNode()) + "; write e.g. " + example);
+    }
+    return Math.toIntExact(n);
+  }
+
+  private Long seed(NodeTuple entry) {
+    if (entry == null || YamlNodes.isNull(entry.getValueNode())) {
+      return null;
+    }
+    Object v = yaml.value(entry.getValueNode());
+    if (!(v instanceof Long n)) {
+      throw yaml.error(entry.getValueNode(), "'seed' must be a whole number, got "
+          + YamlNodes.describe(entry.getValueNode()) + "; write e.g. seed: 42");
+    }
+    return n;
+  }
+
+  /** The allowed key within two edits of {@code key}, to suggest for typos. */
+  private static String closest(String key, List<String> allowed) {
+    String best = null;
+    int bestDistance = 3;
+    for (String a : allowed) {
+      int d = editDistance(key, a);
+      if (d < bestDistance) {
+        best = a;
+        bestDistance = d;
+      }
+    }
+    return best;
+  }
+
+  private static int editDistance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        cur[j] = Math.min(sub, Math.min(prev[j], cur[j - 1]) + 1);
+      }
+      int[] swap = prev;
+      prev = cur;
+      cur = swap;
+    }
+    return prev[b.length()];
+  }
+}

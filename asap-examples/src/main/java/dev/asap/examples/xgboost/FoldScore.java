@@ -1,0 +1,4 @@
+package dev.asap.examples.xgboost;
+
+/** Validation scores of one model. */
+public record FoldScore(double logLoss, double accuracy) {}

@@ -1,0 +1,289 @@
+package dev.asap.store.jdbc;
+
+import dev.asap.store.StoreChecks;
+import dev.asap.store.StoreException;
+import dev.asap.store.StudyStore;
+import dev.asap.study.Direction;
+import dev.asap.study.StudyInfo;
+import dev.asap.study.TrialState;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * A study store in one SQLite file: the embedded default. Several processes (and threads of one process) may
+ * share the file; every write is one short transaction holding SQLite's write lock.
+ *
+ * <p>Doubles that are NaN, such as the end time of a running trial, are stored as NULL and read back as NaN;
+ * a trial's {@code value} is null when it has none (a NaN value also reads back as null).
+ */
+public final class SqliteStore implements StudyStore {
+  private static final String STUDY_COLUMNS = "id, name, direction, space_json, created";
+
+  private final SqliteDatabase db;
+
+  private SqliteStore(SqliteDatabase db) {
+    this.db = db;
+  }
+
+  /**
+   * Opens the store in {@code file}, creating the file, its parent directories and the schema as needed.
+   *
+   * @throws StoreException when the file cannot be opened, is not an SQLite database, is some other program's
+   *     database, or was written by a newer ASAP
+   */
+  public static SqliteStore open(Path file) {
+    SqliteDatabase db = new SqliteDatabase(file.toAbsolutePath().normalize());
+    try {
+      SchemaMigrator.migrate(db);
+    } catch (RuntimeException e) {
+      try {
+        db.close();
+      } catch (RuntimeException closing) {
+        e.addSuppressed(closing);
+      }
+      throw e;
+    }
+    return new SqliteStore(db);
+  }
+
+  /** The absolute path of the database file. */
+  public Path file() {
+    return db.file();
+  }
+
+  @Override
+  public synchronized StudyInfo createOrOpen(String name, Direction direction, String spaceJson) {
+    return db.write("create or open study '" + name + "'", () -> {
+      Optional<StudyInfo> existing = findStudy(name);
+      if (existing.isPresent()) {
+        StoreChecks.requireSame(existing.get(), direction, spaceJson);
+        return existing.get();
+      }
+      double created = System.currentTimeMillis() / 1e3;
+      PreparedStatement insert = db.statement(
+          "INSERT INTO studies (name, direction, space_json, created) VALUES (?, ?, ?, ?)");
+      insert.setString(1, name);
+      insert.setString(2, direction.name());
+      insert.setString(3, spaceJson);
+      insert.setDouble(4, created);
+      insert.executeUpdate();
+      return new StudyInfo(lastInsertRowId(), name, direction, spaceJson, created);
+    });
+  }
+
+  @Override
+  public synchronized Optional<StudyInfo> find(String name) {
+    return db.read("find study '" + name + "'", () -> findStudy(name));
+  }
+
+  @Override
+  public synchronized List<StudyInfo> list() {
+    return db.read("list the studies", () -> {
+      List<StudyInfo> out = new ArrayList<>();
+      try (ResultSet rs = db.statement("SELECT " + STUDY_COLUMNS + " FROM studies ORDER BY id").executeQuery()) {
+        while (rs.next()) {
+          out.add(study(rs));
+        }
+      }
+      return out;
+    });
+  }
+
+  @Override
+  public synchronized StoredTrial start(long studyId, NewTrial t) {
+    String configJson = JsonColumns.write(t.config(), "config of a new trial");
+    String attributesJson = JsonColumns.write(t.attributes(), "attributes of a new trial");
+    int number = db.write("start a trial of study " + studyId, () -> {
+      int next = nextNumber(studyId);
+      PreparedStatement insert = db.statement("INSERT INTO trials (study_id, number, state, tool, worker, owner,"
+          + " config_json, ask_seconds, eval_seconds, tell_seconds, start, heartbeat, attributes_json)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?, ?, ?)");
+      insert.setLong(1, studyId);
+      insert.setInt(2, next);
+      insert.setString(3, TrialState.RUNNING.name());
+      insert.setString(4, t.tool());
+      insert.setInt(5, t.worker());
+      insert.setString(6, t.owner());
+      insert.setString(7, configJson);
+      SqlValues.setDouble(insert, 8, t.askSeconds());
+      SqlValues.setDouble(insert, 9, t.start());
+      SqlValues.setDouble(insert, 10, t.heartbeat());
+      insert.setString(11, attributesJson);
+      insert.executeUpdate();
+      return next;
+    });
+    // Return what a later read gives back, with the config's and attributes' types after the JSON round trip.
+    return new StoredTrial(number, JsonColumns.read(configJson, "config of trial " + number), TrialState.RUNNING,
+        null, null, t.tool(), t.worker(), t.owner(), new TreeMap<>(), t.askSeconds(), 0, 0, t.start(), Double.NaN,
+        t.heartbeat(), JsonColumns.read(attributesJson, "attributes of trial " + number));
+  }
+
+  @Override
+  public synchronized void reportIntermediate(long studyId, int number, long step, double value) {
+    db.write("report step " + step + " of trial " + number + " of study " + studyId, () -> {
+      requireTrial(studyId, number);
+      PreparedStatement upsert = db.statement(
+          "INSERT OR REPLACE INTO intermediate_values (study_id, number, step, value) VALUES (?, ?, ?, ?)");
+      upsert.setLong(1, studyId);
+      upsert.setInt(2, number);
+      upsert.setLong(3, step);
+      SqlValues.setDouble(upsert, 4, value);
+      upsert.executeUpdate();
+      return null;
+    });
+  }
+
+  @Override
+  public synchronized boolean finish(long studyId, int number, Outcome o) {
+    return db.write("finish trial " + number + " of study " + studyId, () -> {
+      Map<String, Object> attributes;
+      PreparedStatement select = db.statement(
+          "SELECT state, attributes_json FROM trials WHERE study_id = ? AND number = ?");
+      select.setLong(1, studyId);
+      select.setInt(2, number);
+      try (ResultSet rs = select.executeQuery()) {
+        if (!rs.next()) {
+          throw noTrial(studyId, number);
+        }
+        if (!TrialState.RUNNING.name().equals(rs.getString("state"))) {
+          return false;
+        }
+        attributes = new LinkedHashMap<>(
+            JsonColumns.read(rs.getString("attributes_json"), "attributes of trial " + number));
+      }
+      attributes.putAll(o.attributes());
+      // Compare-and-set: only a RUNNING trial moves to a final state, whoever tries first wins.
+      PreparedStatement update = db.statement("UPDATE trials SET state = ?, value = ?, error = ?,"
+          + " eval_seconds = ?, tell_seconds = ?, end_time = ?, attributes_json = ?"
+          + " WHERE study_id = ? AND number = ? AND state = 'RUNNING'");
+      update.setString(1, o.state().name());
+      SqlValues.setNullableDouble(update, 2, o.value());
+      update.setString(3, o.error());
+      SqlValues.setDouble(update, 4, o.evalSeconds());
+      SqlValues.setDouble(update, 5, o.tellSeconds());
+      SqlValues.setDouble(update, 6, o.end());
+      update.setString(7, JsonColumns.write(attributes, "attributes of trial " + number));
+      update.setLong(8, studyId);
+      update.setInt(9, number);
+      return update.executeUpdate() == 1;
+    });
+  }
+
+  @Override
+  public synchronized void heartbeat(long studyId, List<Integer> numbers, double epochSeconds) {
+    if (numbers.isEmpty()) {
+      return;
+    }
+    db.write("refresh the heartbeat of trials " + numbers + " of study " + studyId, () -> {
+      PreparedStatement update = db.statement(
+          "UPDATE trials SET heartbeat = ? WHERE study_id = ? AND number = ? AND state = 'RUNNING'");
+      for (int number : numbers) {
+        SqlValues.setDouble(update, 1, epochSeconds);
+        update.setLong(2, studyId);
+        update.setInt(3, number);
+        update.addBatch();
+      }
+      int[] changed = update.executeBatch();
+      // A finished trial is skipped quietly; one that does not exist is a caller's bug.
+      for (int i = 0; i < changed.length; i++) {
+        if (changed[i] == 0) {
+          requireTrial(studyId, numbers.get(i));
+        }
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public synchronized List<StoredTrial> trials(long studyId) {
+    return db.read("read the trials of study " + studyId, () -> {
+      List<StoredTrial> trials = TrialReader.read(db, studyId);
+      if (trials.isEmpty()) {
+        requireStudy(studyId);
+      }
+      return trials;
+    });
+  }
+
+  @Override
+  public synchronized void close() {
+    db.close();
+  }
+
+  @Override
+  public String toString() {
+    return "SqliteStore[" + db.file() + "]";
+  }
+
+  /** The next trial number; the caller holds the write lock, so no other process can take it. */
+  private int nextNumber(long studyId) throws SQLException {
+    PreparedStatement select = db.statement("SELECT (SELECT 1 FROM studies WHERE id = ?),"
+        + " (SELECT coalesce(max(number) + 1, 0) FROM trials WHERE study_id = ?)");
+    select.setLong(1, studyId);
+    select.setLong(2, studyId);
+    try (ResultSet rs = select.executeQuery()) {
+      rs.next();
+      if (rs.getObject(1) == null) {
+        throw noStudy(studyId);
+      }
+      return rs.getInt(2);
+    }
+  }
+
+  private Optional<StudyInfo> findStudy(String name) throws SQLException {
+    PreparedStatement select = db.statement("SELECT " + STUDY_COLUMNS + " FROM studies WHERE name = ?");
+    select.setString(1, name);
+    try (ResultSet rs = select.executeQuery()) {
+      return rs.next() ? Optional.of(study(rs)) : Optional.empty();
+    }
+  }
+
+  private static StudyInfo study(ResultSet rs) throws SQLException {
+    return new StudyInfo(rs.getLong("id"), rs.getString("name"), Direction.valueOf(rs.getString("direction")),
+        rs.getString("space_json"), rs.getDouble("created"));
+  }
+
+  private void requireStudy(long studyId) throws SQLException {
+    PreparedStatement select = db.statement("SELECT 1 FROM studies WHERE id = ?");
+    select.setLong(1, studyId);
+    try (ResultSet rs = select.executeQuery()) {
+      if (!rs.next()) {
+        throw noStudy(studyId);
+      }
+    }
+  }
+
+  private void requireTrial(long studyId, int number) throws SQLException {
+    PreparedStatement select = db.statement("SELECT 1 FROM trials WHERE study_id = ? AND number = ?");
+    select.setLong(1, studyId);
+    select.setInt(2, number);
+    try (ResultSet rs = select.executeQuery()) {
+      if (!rs.next()) {
+        throw noTrial(studyId, number);
+      }
+    }
+  }
+
+  private long lastInsertRowId() throws SQLException {
+    try (ResultSet rs = db.statement("SELECT last_insert_rowid()").executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  private StoreException noStudy(long studyId) {
+    return new StoreException("no study with id " + studyId + " in SQLite file " + db.file());
+  }
+
+  private StoreException noTrial(long studyId, int number) {
+    return new StoreException("study " + studyId + " has no trial " + number + " in SQLite file " + db.file());
+  }
+}
