@@ -12,4 +12,12 @@ public interface Optimizer {
 
   /** Proposes one config; the caller measures and records the time this takes. */
   Proposal propose(History history);
+
+  /**
+   * True when this tool has a surrogate model and attaches a {@link Prediction} to its proposals once it
+   * has enough data (the contract suite checks it).
+   */
+  default boolean predicts() {
+    return false;
+  }
 }

@@ -1,0 +1,179 @@
+package dev.asap.optimizer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.asap.space.CategoricalParameter;
+import dev.asap.space.Config;
+import dev.asap.space.FloatParameter;
+import dev.asap.space.IntParameter;
+import dev.asap.space.OrdinalParameter;
+import dev.asap.space.SearchSpace;
+import dev.asap.store.InMemoryStore;
+import dev.asap.study.Direction;
+import dev.asap.study.Study;
+import dev.asap.study.Trial;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * What every registered tool must do: valid configs that honour conditions, reproducibility under a seed,
+ * no repeats of evaluated or pending configs, predictions where the tool claims a model, and no crash on
+ * awkward histories (all failed, maximising, a single parameter, only categorical parameters).
+ */
+class OptimizerContractTest {
+
+  /** Every kind of parameter, with conditions nested three levels deep. */
+  static final SearchSpace MIXED = SearchSpace.builder()
+      .add(FloatParameter.of("x", -5, 5))
+      .add(FloatParameter.log("lr", 1e-5, 1))
+      .add(new FloatParameter("frac", 0, 1, false, 0.05))
+      .add(IntParameter.of("layers", 1, 6))
+      .add(new IntParameter("units", 8, 1024, true))
+      .add(OrdinalParameter.of("batch", 16L, 32L, 64L, 128L))
+      .add(CategoricalParameter.of("opt", "adam", "sgd", "rmsprop"))
+      .add(FloatParameter.of("momentum", 0, 1))
+      .add(CategoricalParameter.of("nesterov", true, false))
+      .add(FloatParameter.of("dampening", 0, 0.5))
+      .when("momentum", "opt", "sgd", "rmsprop")
+      .when("nesterov", "opt", "sgd")
+      .when("dampening", "nesterov", false)
+      .build();
+
+  static Stream<String> tools() {
+    return Optimizers.names().stream();
+  }
+
+  /** A smooth objective over the mixed space with its optimum inside the box. */
+  static double mixedLoss(Config c) {
+    double v = Math.pow(c.getDouble("x") - 1.3, 2) + Math.pow(Math.log10(c.getDouble("lr")) + 3, 2)
+        + Math.abs(c.getDouble("frac") - 0.35) + Math.abs(c.getLong("layers") - 3) * 0.3
+        + Math.abs(Math.log(c.getLong("units") / 128.0)) + (c.getLong("batch") == 64L ? 0 : 0.5);
+    v += switch (c.getString("opt")) {
+      case "adam" -> 0.4;
+      case "sgd" -> Math.pow(c.getDouble("momentum") - 0.9, 2);
+      default -> 0.8 + c.getDouble("momentum");
+    };
+    if (c.has("dampening")) {
+      v += c.getDouble("dampening");
+    }
+    return v;
+  }
+
+  private static List<Trial> run(String tool, SearchSpace space, Direction direction, long seed, int n,
+      ToDoubleFunction<Config> objective) {
+    Study study = Study.createOrOpen(new InMemoryStore(), "contract", space, direction);
+    Optimizer o = Optimizers.create(tool, space, seed);
+    for (int i = 0; i < n; i++) {
+      Trial t = study.ask(o);
+      study.tell(t.number(), objective.applyAsDouble(t.config()));
+    }
+    return study.trials();
+  }
+
+  @ParameterizedTest
+  @MethodSource("tools")
+  void proposesOnlyValidConfigsThatHonourConditions(String tool) {
+    for (Trial t : run(tool, MIXED, Direction.MINIMIZE, 1, 40, OptimizerContractTest::mixedLoss)) {
+      Config c = t.config();
+      assertThat(MIXED.config(c.values())).as("trial %d of %s", t.number(), tool).isEqualTo(c);
+      boolean sgdLike = !c.getString("opt").equals("adam");
+      assertThat(c.has("momentum")).isEqualTo(sgdLike);
+      assertThat(c.has("nesterov")).isEqualTo(c.getString("opt").equals("sgd"));
+      assertThat(c.has("dampening")).isEqualTo(c.has("nesterov") && c.get("nesterov").equals(false));
+      assertThat(t.tool()).isEqualTo(tool);
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("tools")
+  void isReproducibleUnderASeed(String tool) {
+    List<Config> a = configs(run(tool, MIXED, Direction.MINIMIZE, 42, 25, OptimizerContractTest::mixedLoss));
+    List<Config> b = configs(run(tool, MIXED, Direction.MINIMIZE, 42, 25, OptimizerContractTest::mixedLoss));
+    List<Config> c = configs(run(tool, MIXED, Direction.MINIMIZE, 43, 25, OptimizerContractTest::mixedLoss));
+    assertThat(a).isEqualTo(b);
+    assertThat(a).isNotEqualTo(c);
+  }
+
+  @ParameterizedTest
+  @MethodSource("tools")
+  void neverRepeatsAnEvaluatedConfig(String tool) {
+    // 7 x 3 x 4 = 84 configs; 40 trials must all differ even though the optimum pulls them together.
+    SearchSpace small = SearchSpace.of(IntParameter.of("a", 0, 6), CategoricalParameter.of("b", "x", "y", "z"),
+        OrdinalParameter.of("c", 1L, 2L, 4L, 8L));
+    List<Trial> trials = run(tool, small, Direction.MINIMIZE, 5, 40,
+        c -> Math.abs(c.getLong("a") - 3) + (c.getString("b").equals("y") ? 0 : 1) + Math.abs(c.getLong("c") - 4));
+    assertThat(new HashSet<>(configs(trials))).hasSize(40);
+  }
+
+  @ParameterizedTest
+  @MethodSource("tools")
+  void givesPendingWorkersDistinctConfigs(String tool) {
+    Study study = Study.createOrOpen(new InMemoryStore(), "pending", MIXED, Direction.MINIMIZE);
+    Optimizer o = Optimizers.create(tool, MIXED, 9);
+    for (int i = 0; i < 20; i++) {
+      Trial t = study.ask(o);
+      study.tell(t.number(), mixedLoss(t.config()));
+    }
+    // Four workers ask before any of them reports.
+    Set<Config> pending = new HashSet<>();
+    for (int i = 0; i < 4; i++) {
+      pending.add(study.ask(o).config());
+    }
+    assertThat(pending).hasSize(4);
+    Set<Config> evaluated = new HashSet<>(configs(study.trials().subList(0, 20)));
+    assertThat(pending).doesNotContainAnyElementsOf(evaluated);
+  }
+
+  @ParameterizedTest
+  @MethodSource("tools")
+  void attachesPredictionsWhenItClaimsAModel(String tool) {
+    Optimizer probe = Optimizers.create(tool, MIXED, 3);
+    List<Trial> trials = run(tool, MIXED, Direction.MINIMIZE, 3, 30, OptimizerContractTest::mixedLoss);
+    Study study = Study.createOrOpen(new InMemoryStore(), "prediction", MIXED, Direction.MINIMIZE);
+    for (Trial t : trials) {
+      Trial copy = study.enqueue(t.config());
+      study.tell(copy.number(), t.value());
+    }
+    Proposal p = probe.propose(study.history());
+    if (probe.predicts()) {
+      assertThat(p.prediction()).as("%s claims a model", tool).isNotNull();
+      assertThat(p.prediction().mean()).isFinite();
+      assertThat(p.prediction().spread()).isFinite().isGreaterThanOrEqualTo(0);
+    } else {
+      assertThat(p.prediction()).isNull();
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("tools")
+  void copesWithAwkwardHistoriesAndSpaces(String tool) {
+    // Every trial failing: there is nothing to model, yet proposals must keep coming.
+    Study failing = Study.createOrOpen(new InMemoryStore(), "failing", MIXED, Direction.MINIMIZE);
+    Optimizer o = Optimizers.create(tool, MIXED, 1);
+    for (int i = 0; i < 15; i++) {
+      Trial t = failing.ask(o);
+      failing.fail(t.number(), "crashed");
+    }
+    assertThat(failing.trials()).hasSize(15);
+    // Maximising, one float parameter, only categorical parameters.
+    run(tool, SearchSpace.of(FloatParameter.of("x", 0, 1)), Direction.MAXIMIZE, 2, 25, c -> -Math.abs(c.getDouble("x") - 0.3));
+    List<Trial> cats = run(tool, SearchSpace.of(CategoricalParameter.of("a", "p", "q", "r", "s"),
+        CategoricalParameter.of("b", "u", "v", "w")), Direction.MINIMIZE, 2, 12,
+        c -> (c.getString("a").equals("q") ? 0 : 1) + (c.getString("b").equals("w") ? 0 : 1));
+    assertThat(new HashSet<>(configs(cats))).hasSize(12);
+    // Identical values everywhere (a flat objective) must not break a model.
+    run(tool, MIXED, Direction.MINIMIZE, 4, 25, c -> 1.0);
+  }
+
+  private static List<Config> configs(List<Trial> trials) {
+    List<Config> out = new ArrayList<>();
+    trials.forEach(t -> out.add(t.config()));
+    return out;
+  }
+}
