@@ -43,8 +43,8 @@ public final class SqliteOverheadMain {
       double m = median(memory);
       double d = median(onDisk);
       System.out.printf("%d start+finish pairs per store, median of %d rounds (files in %s)%n", trials, rounds, dir);
-      System.out.printf("InMemoryStore: %10.2f us per pair   rounds %s%n", m, Arrays.toString(round(memory)));
-      System.out.printf("SqliteStore:   %10.2f us per pair   rounds %s%n", d, Arrays.toString(round(onDisk)));
+      System.out.printf("InMemoryStore: %10.2f us per pair   rounds %s%n", m, round(memory));
+      System.out.printf("SqliteStore:   %10.2f us per pair   rounds %s%n", d, round(onDisk));
       System.out.printf("ratio:         %10.0f x%n", d / m);
     } finally {
       try (Stream<Path> files = Files.walk(dir)) {
@@ -74,7 +74,7 @@ public final class SqliteOverheadMain {
     return sorted[sorted.length / 2];
   }
 
-  private static long[] round(double[] values) {
-    return Arrays.stream(values).mapToLong(Math::round).toArray();
+  private static String round(double[] values) {
+    return Arrays.stream(values).mapToObj(v -> String.format("%.1f", v)).toList().toString();
   }
 }
