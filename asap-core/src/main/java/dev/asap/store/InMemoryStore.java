@@ -14,6 +14,9 @@ import java.util.TreeMap;
 public final class InMemoryStore implements StudyStore {
   private final Map<String, StudyInfo> studies = new LinkedHashMap<>();
   private final Map<Long, List<StoredTrial>> trials = new LinkedHashMap<>();
+  /** Per study: the revision at which each trial (by number) was last written, and the latest revision. */
+  private final Map<Long, List<Long>> revisions = new LinkedHashMap<>();
+  private final Map<Long, Long> latest = new LinkedHashMap<>();
 
   @Override
   public synchronized StudyInfo createOrOpen(String name, Direction direction, String spaceJson) {
@@ -25,6 +28,8 @@ public final class InMemoryStore implements StudyStore {
     StudyInfo info = new StudyInfo(studies.size() + 1L, name, direction, spaceJson, System.currentTimeMillis() / 1e3);
     studies.put(name, info);
     trials.put(info.id(), new ArrayList<>());
+    revisions.put(info.id(), new ArrayList<>());
+    latest.put(info.id(), 0L);
     return info;
   }
 
@@ -45,6 +50,8 @@ public final class InMemoryStore implements StudyStore {
         t.worker(), t.owner(), new TreeMap<>(), t.askSeconds(), 0, 0, t.start(), Double.NaN, t.heartbeat(),
         new LinkedHashMap<>(t.attributes()));
     list.add(stored);
+    revisions.get(studyId).add(0L);
+    touch(studyId, stored.number());
     return stored;
   }
 
@@ -85,8 +92,21 @@ public final class InMemoryStore implements StudyStore {
   }
 
   @Override
-  public synchronized List<StoredTrial> trials(long studyId) {
-    return List.copyOf(trialsOf(studyId));
+  public synchronized TrialChanges changesSince(long studyId, long revision) {
+    List<StoredTrial> list = trialsOf(studyId);
+    List<Long> written = revisions.get(studyId);
+    List<StoredTrial> changed = new ArrayList<>();
+    for (int i = 0; i < list.size(); i++) {
+      if (written.get(i) > revision) {
+        changed.add(list.get(i));
+      }
+    }
+    return new TrialChanges(changed, latest.get(studyId));
+  }
+
+  private void touch(long studyId, int number) {
+    long next = latest.merge(studyId, 1L, Long::sum);
+    revisions.get(studyId).set(number, next);
   }
 
   @Override
@@ -110,5 +130,6 @@ public final class InMemoryStore implements StudyStore {
 
   private void replace(long studyId, StoredTrial t) {
     trialsOf(studyId).set(t.number(), t);
+    touch(studyId, t.number());
   }
 }

@@ -45,10 +45,26 @@ public interface StudyStore extends AutoCloseable {
   void heartbeat(long studyId, List<Integer> numbers, double epochSeconds);
 
   /** Every trial of the study, by number. */
-  List<StoredTrial> trials(long studyId);
+  default List<StoredTrial> trials(long studyId) {
+    return changesSince(studyId, 0).trials();
+  }
+
+  /**
+   * The trials written (started, reported, refreshed or finished) after {@code revision}, by number, and the
+   * study's current revision to pass next time. Revision 0 gives every trial. This keeps each round of a
+   * long study from re-reading all of its trials.
+   */
+  TrialChanges changesSince(long studyId, long revision);
 
   @Override
   void close();
+
+  /** Trials changed since a revision, and the revision they bring the reader to. */
+  record TrialChanges(List<StoredTrial> trials, long revision) {
+    public TrialChanges {
+      trials = List.copyOf(trials);
+    }
+  }
 
   /** What {@link #start} needs; the store assigns the number. */
   record NewTrial(

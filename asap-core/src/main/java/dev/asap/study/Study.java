@@ -11,7 +11,6 @@ import dev.asap.store.StudyStore;
 import dev.asap.store.StudyStore.NewTrial;
 import dev.asap.store.StudyStore.Outcome;
 import dev.asap.store.StudyStore.StoredTrial;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +31,9 @@ public final class Study {
   private final StudyStore store;
   private final StudyInfo info;
   private final SearchSpace space;
+  /** Trials read so far, by number, and the store revision they are current to. */
+  private final java.util.TreeMap<Integer, Trial> cache = new java.util.TreeMap<>();
+  private long revision;
 
   private Study(StudyStore store, StudyInfo info, SearchSpace space) {
     this.store = store;
@@ -74,14 +76,17 @@ public final class Study {
     return info;
   }
 
-  /** Every trial, read fresh from the store (other processes may share the study). */
-  public List<Trial> trials() {
-    List<StoredTrial> stored = store.trials(info.id());
-    List<Trial> out = new ArrayList<>(stored.size());
-    for (StoredTrial s : stored) {
-      out.add(toTrial(s));
+  /**
+   * Every trial, current with the store (other processes may share the study). Only trials written since
+   * the last call are read and converted, so a round costs what changed, not the study's size.
+   */
+  public synchronized List<Trial> trials() {
+    StudyStore.TrialChanges changes = store.changesSince(info.id(), revision);
+    for (StoredTrial s : changes.trials()) {
+      cache.put(s.number(), toTrial(s));
     }
-    return out;
+    revision = changes.revision();
+    return List.copyOf(cache.values());
   }
 
   public History history() {

@@ -156,6 +156,32 @@ public abstract class StoreContract {
   }
 
   @Test
+  void changesSinceReturnsOnlyWhatWasWrittenAfterARevision() {
+    long id = store.createOrOpen("s", Direction.MINIMIZE, SPACE).id();
+    store.start(id, newTrial(0.1));
+    store.start(id, newTrial(0.2));
+    StudyStore.TrialChanges all = store.changesSince(id, 0);
+    assertThat(all.trials()).extracting(StoredTrial::number).containsExactly(0, 1);
+    assertThat(store.changesSince(id, all.revision()).trials()).isEmpty();
+
+    store.finish(id, 1, complete(2.0));
+    StudyStore.TrialChanges afterFinish = store.changesSince(id, all.revision());
+    assertThat(afterFinish.trials()).extracting(StoredTrial::number).containsExactly(1);
+    assertThat(afterFinish.trials().get(0).state()).isEqualTo(TrialState.COMPLETE);
+    assertThat(afterFinish.revision()).isGreaterThan(all.revision());
+
+    store.reportIntermediate(id, 0, 5, 0.5);
+    store.start(id, newTrial(0.3));
+    StudyStore.TrialChanges later = store.changesSince(id, afterFinish.revision());
+    assertThat(later.trials()).extracting(StoredTrial::number).containsExactly(0, 2);
+    assertThat(later.trials().get(0).intermediate()).containsEntry(5L, 0.5);
+
+    store.heartbeat(id, List.of(0), 300.0);
+    assertThat(store.changesSince(id, later.revision()).trials()).extracting(StoredTrial::number).containsExactly(0);
+    assertThat(store.trials(id)).hasSize(3);
+  }
+
+  @Test
   void concurrentStartsGetDistinctNumbers() throws Exception {
     long id = store.createOrOpen("s", Direction.MINIMIZE, SPACE).id();
     ExecutorService pool = Executors.newFixedThreadPool(4);

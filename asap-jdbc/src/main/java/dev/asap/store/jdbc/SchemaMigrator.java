@@ -45,7 +45,12 @@ final class SchemaMigrator {
               + " step INTEGER NOT NULL,"
               + " value REAL,"
               + " PRIMARY KEY (study_id, number, step),"
-              + " FOREIGN KEY (study_id, number) REFERENCES trials(study_id, number))"));
+              + " FOREIGN KEY (study_id, number) REFERENCES trials(study_id, number))"),
+      // Revisions let a reader fetch only the trials written since its last read.
+      List.of(
+          "ALTER TABLE studies ADD COLUMN revision INTEGER NOT NULL DEFAULT 0",
+          "ALTER TABLE trials ADD COLUMN revision INTEGER NOT NULL DEFAULT 0",
+          "CREATE INDEX trials_by_revision ON trials (study_id, revision)"));
 
   /** The schema version this code reads and writes. */
   static final int LATEST = MIGRATIONS.size();

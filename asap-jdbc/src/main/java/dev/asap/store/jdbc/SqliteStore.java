@@ -103,9 +103,10 @@ public final class SqliteStore implements StudyStore {
     String attributesJson = JsonColumns.write(t.attributes(), "attributes of a new trial");
     int number = db.write("start a trial of study " + studyId, () -> {
       int next = nextNumber(studyId);
+      long revision = nextRevision(studyId);
       PreparedStatement insert = db.statement("INSERT INTO trials (study_id, number, state, tool, worker, owner,"
-          + " config_json, ask_seconds, eval_seconds, tell_seconds, start, heartbeat, attributes_json)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?, ?, ?)");
+          + " config_json, ask_seconds, eval_seconds, tell_seconds, start, heartbeat, attributes_json, revision)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?, ?, ?, ?)");
       insert.setLong(1, studyId);
       insert.setInt(2, next);
       insert.setString(3, TrialState.RUNNING.name());
@@ -117,6 +118,7 @@ public final class SqliteStore implements StudyStore {
       SqlValues.setDouble(insert, 9, t.start());
       SqlValues.setDouble(insert, 10, t.heartbeat());
       insert.setString(11, attributesJson);
+      insert.setLong(12, revision);
       insert.executeUpdate();
       return next;
     });
@@ -137,6 +139,11 @@ public final class SqliteStore implements StudyStore {
       upsert.setLong(3, step);
       SqlValues.setDouble(upsert, 4, value);
       upsert.executeUpdate();
+      PreparedStatement touch = db.statement("UPDATE trials SET revision = ? WHERE study_id = ? AND number = ?");
+      touch.setLong(1, nextRevision(studyId));
+      touch.setLong(2, studyId);
+      touch.setInt(3, number);
+      touch.executeUpdate();
       return null;
     });
   }
@@ -162,7 +169,7 @@ public final class SqliteStore implements StudyStore {
       attributes.putAll(o.attributes());
       // Compare-and-set: only a RUNNING trial moves to a final state, whoever tries first wins.
       PreparedStatement update = db.statement("UPDATE trials SET state = ?, value = ?, error = ?,"
-          + " eval_seconds = ?, tell_seconds = ?, end_time = ?, attributes_json = ?"
+          + " eval_seconds = ?, tell_seconds = ?, end_time = ?, attributes_json = ?, revision = ?"
           + " WHERE study_id = ? AND number = ? AND state = 'RUNNING'");
       update.setString(1, o.state().name());
       SqlValues.setNullableDouble(update, 2, o.value());
@@ -171,8 +178,9 @@ public final class SqliteStore implements StudyStore {
       SqlValues.setDouble(update, 5, o.tellSeconds());
       SqlValues.setDouble(update, 6, o.end());
       update.setString(7, JsonColumns.write(attributes, "attributes of trial " + number));
-      update.setLong(8, studyId);
-      update.setInt(9, number);
+      update.setLong(8, nextRevision(studyId));
+      update.setLong(9, studyId);
+      update.setInt(10, number);
       return update.executeUpdate() == 1;
     });
   }
@@ -183,12 +191,14 @@ public final class SqliteStore implements StudyStore {
       return;
     }
     db.write("refresh the heartbeat of trials " + numbers + " of study " + studyId, () -> {
+      long revision = nextRevision(studyId);
       PreparedStatement update = db.statement(
-          "UPDATE trials SET heartbeat = ? WHERE study_id = ? AND number = ? AND state = 'RUNNING'");
+          "UPDATE trials SET heartbeat = ?, revision = ? WHERE study_id = ? AND number = ? AND state = 'RUNNING'");
       for (int number : numbers) {
         SqlValues.setDouble(update, 1, epochSeconds);
-        update.setLong(2, studyId);
-        update.setInt(3, number);
+        update.setLong(2, revision);
+        update.setLong(3, studyId);
+        update.setInt(4, number);
         update.addBatch();
       }
       int[] changed = update.executeBatch();
@@ -203,13 +213,11 @@ public final class SqliteStore implements StudyStore {
   }
 
   @Override
-  public synchronized List<StoredTrial> trials(long studyId) {
+  public synchronized TrialChanges changesSince(long studyId, long revision) {
     return db.read("read the trials of study " + studyId, () -> {
-      List<StoredTrial> trials = TrialReader.read(db, studyId);
-      if (trials.isEmpty()) {
-        requireStudy(studyId);
-      }
-      return trials;
+      // The revision is read first: a write landing after it is simply read again next time.
+      long current = currentRevision(studyId);
+      return new TrialChanges(TrialReader.read(db, studyId, revision), current);
     });
   }
 
@@ -238,6 +246,27 @@ public final class SqliteStore implements StudyStore {
     }
   }
 
+  /** Bumps and returns the study's revision; the caller holds the write lock. */
+  private long nextRevision(long studyId) throws SQLException {
+    PreparedStatement bump = db.statement("UPDATE studies SET revision = revision + 1 WHERE id = ?");
+    bump.setLong(1, studyId);
+    if (bump.executeUpdate() != 1) {
+      throw noStudy(studyId);
+    }
+    return currentRevision(studyId);
+  }
+
+  private long currentRevision(long studyId) throws SQLException {
+    PreparedStatement select = db.statement("SELECT revision FROM studies WHERE id = ?");
+    select.setLong(1, studyId);
+    try (ResultSet rs = select.executeQuery()) {
+      if (!rs.next()) {
+        throw noStudy(studyId);
+      }
+      return rs.getLong(1);
+    }
+  }
+
   private Optional<StudyInfo> findStudy(String name) throws SQLException {
     PreparedStatement select = db.statement("SELECT " + STUDY_COLUMNS + " FROM studies WHERE name = ?");
     select.setString(1, name);
@@ -249,16 +278,6 @@ public final class SqliteStore implements StudyStore {
   private static StudyInfo study(ResultSet rs) throws SQLException {
     return new StudyInfo(rs.getLong("id"), rs.getString("name"), Direction.valueOf(rs.getString("direction")),
         rs.getString("space_json"), rs.getDouble("created"));
-  }
-
-  private void requireStudy(long studyId) throws SQLException {
-    PreparedStatement select = db.statement("SELECT 1 FROM studies WHERE id = ?");
-    select.setLong(1, studyId);
-    try (ResultSet rs = select.executeQuery()) {
-      if (!rs.next()) {
-        throw noStudy(studyId);
-      }
-    }
   }
 
   private void requireTrial(long studyId, int number) throws SQLException {

@@ -12,17 +12,21 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
-/** Reads all trials of a study with two queries, one for the trials and one for all their intermediate values. */
+/**
+ * Reads the trials of a study written after a revision (0 = all) with two queries, one for the trials and one
+ * for their intermediate values.
+ */
 final class TrialReader {
   private TrialReader() {}
 
-  static List<StoredTrial> read(SqliteDatabase db, long studyId) throws SQLException {
-    Map<Integer, SortedMap<Long, Double>> intermediate = intermediateValues(db, studyId);
+  static List<StoredTrial> read(SqliteDatabase db, long studyId, long afterRevision) throws SQLException {
+    Map<Integer, SortedMap<Long, Double>> intermediate = intermediateValues(db, studyId, afterRevision);
     List<StoredTrial> out = new ArrayList<>();
     PreparedStatement select = db.statement("SELECT number, state, value, error, tool, worker, owner,"
         + " config_json, ask_seconds, eval_seconds, tell_seconds, start, end_time, heartbeat, attributes_json"
-        + " FROM trials WHERE study_id = ? ORDER BY number");
+        + " FROM trials WHERE study_id = ? AND revision > ? ORDER BY number");
     select.setLong(1, studyId);
+    select.setLong(2, afterRevision);
     try (ResultSet rs = select.executeQuery()) {
       while (rs.next()) {
         int number = rs.getInt("number");
@@ -54,12 +58,14 @@ final class TrialReader {
         JsonColumns.read(rs.getString("attributes_json"), "attributes of trial " + number));
   }
 
-  private static Map<Integer, SortedMap<Long, Double>> intermediateValues(SqliteDatabase db, long studyId)
-      throws SQLException {
+  private static Map<Integer, SortedMap<Long, Double>> intermediateValues(SqliteDatabase db, long studyId,
+      long afterRevision) throws SQLException {
     Map<Integer, SortedMap<Long, Double>> byTrial = new HashMap<>();
-    PreparedStatement select = db.statement(
-        "SELECT number, step, value FROM intermediate_values WHERE study_id = ?");
+    PreparedStatement select = db.statement("SELECT v.number, v.step, v.value FROM intermediate_values v"
+        + " JOIN trials t ON t.study_id = v.study_id AND t.number = v.number"
+        + " WHERE v.study_id = ? AND t.revision > ?");
     select.setLong(1, studyId);
+    select.setLong(2, afterRevision);
     try (ResultSet rs = select.executeQuery()) {
       while (rs.next()) {
         byTrial.computeIfAbsent(rs.getInt("number"), n -> new TreeMap<>())
