@@ -82,8 +82,11 @@ public final class RunLoop {
       stop = loop(runner, clock, deadline, tally);
       if (runner.running() > 0) {
         Thread.interrupted();
-        String why = stop.cause() == StopCause.TIME_BUDGET ? "interrupted: the time budget ran out"
-            : "interrupted: the run was stopped (" + stop.message() + ")";
+        String why = switch (stop.cause()) {
+          case TIME_BUDGET -> "interrupted: the time budget ran out";
+          case REQUESTED -> "interrupted: the run was stopped before the trial finished";
+          default -> "interrupted: the run stopped (" + stop.message() + ")";
+        };
         for (Completion c : runner.cancelAll(why)) {
           record(c, clock, tally);
         }
