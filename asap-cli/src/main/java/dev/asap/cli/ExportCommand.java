@@ -82,7 +82,9 @@ final class ExportCommand implements Callable<Integer> {
         .thenComparingInt(Trial::number));
     for (int i = 0; i < finished.size(); i++) {
       Trial t = finished.get(i);
-      w.write(json.writeValueAsString(TrialLogLine.of(t, i, study.direction(), t.tool(), study.name(), seed)));
+      Object optimizer = t.attributes().getOrDefault("optimizer", t.tool());
+      w.write(json.writeValueAsString(TrialLogLine.of(t, i, study.direction(), String.valueOf(optimizer),
+          study.name(), seed)));
       w.write('\n');
     }
   }

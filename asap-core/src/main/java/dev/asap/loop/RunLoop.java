@@ -13,7 +13,6 @@ import dev.asap.study.Trial;
 import dev.asap.study.TrialState;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -115,9 +114,8 @@ public final class RunLoop {
           Proposal p = optimizer.propose(new History(study.space(), study.direction(), trials));
           double askSeconds = (System.nanoTime() - t0) / 1e9;
           clock.charge(askSeconds);
-          Trial started = study.start(p.withComputeSeconds(askSeconds), claimSlot(tally.busy), clock.now(),
-              p.prediction() == null ? Map.of() : Map.of("predicted_mean", p.prediction().mean(),
-                  "predicted_spread", p.prediction().spread()));
+          Trial started = study.start(p.withComputeSeconds(askSeconds), optimizer.name(), claimSlot(tally.busy),
+              clock.now());
           tally.ask += askSeconds;
           listener.trialStarted(started);
           runner.start(started.number(), started.worker(), started.config());

@@ -1,5 +1,8 @@
 package dev.asap.optimizer;
 
+import dev.asap.integrator.BuiltinJudge;
+import dev.asap.integrator.PoolOptimizer;
+import dev.asap.integrator.ToolPool;
 import dev.asap.optimizer.random.RandomSearch;
 import dev.asap.optimizer.sobol.SobolSearch;
 import dev.asap.space.SearchSpace;
@@ -17,17 +20,42 @@ public final class Optimizers {
     FACTORIES.put("sobol", (space, seed) -> new SobolSearch(space.dimension(), seed));
   }
 
+  /** The integrated optimizer: every other tool proposes, the built-in judge picks. */
+  public static final String POOL = "asap";
+
   private Optimizers() {}
 
+  /** Every selectable name: the single tools, then the integrated pool. */
   public static List<String> names() {
+    List<String> all = new java.util.ArrayList<>(FACTORIES.keySet());
+    all.add(POOL);
+    return List.copyOf(all);
+  }
+
+  /** The single tools that make up the pool. */
+  public static List<String> toolNames() {
     return List.copyOf(FACTORIES.keySet());
   }
 
   public static Optimizer create(String name, SearchSpace space, long seed) {
-    var factory = FACTORIES.get(name == null ? "" : name.trim().toLowerCase(java.util.Locale.ROOT));
+    String key = name == null ? "" : name.trim().toLowerCase(java.util.Locale.ROOT);
+    if (key.equals(POOL)) {
+      return pool(space, seed);
+    }
+    var factory = FACTORIES.get(key);
     if (factory == null) {
       throw new IllegalArgumentException("unknown optimizer '" + name + "'; choose one of " + names());
     }
     return factory.apply(space, seed);
+  }
+
+  /** Every single tool, each seeded differently so that they do not propose in lockstep. */
+  public static Optimizer pool(SearchSpace space, long seed) {
+    List<Optimizer> tools = new java.util.ArrayList<>();
+    int i = 0;
+    for (var factory : FACTORIES.values()) {
+      tools.add(factory.apply(space, seed * 7_919L + i++));
+    }
+    return new PoolOptimizer(new ToolPool(tools), new BuiltinJudge(seed), seed);
   }
 }

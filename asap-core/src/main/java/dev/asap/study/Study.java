@@ -109,17 +109,22 @@ public final class Study {
     long t0 = System.nanoTime();
     Proposal p = optimizer.propose(history());
     double seconds = (System.nanoTime() - t0) / 1e9;
-    return start(p.withComputeSeconds(seconds), 0, System.currentTimeMillis() / 1e3, Map.of());
+    return start(p.withComputeSeconds(seconds), optimizer.name(), 0, System.currentTimeMillis() / 1e3);
   }
 
   /** Starts a trial for a config chosen by the caller (e.g. a known good default to enqueue). */
   public Trial enqueue(Config config) {
-    return start(new Proposal(space.config(config.values()), "user", null, 0), 0,
-        System.currentTimeMillis() / 1e3, Map.of());
+    return start(new Proposal(space.config(config.values()), "user", null, 0), "user", 0,
+        System.currentTimeMillis() / 1e3);
   }
 
-  /** Records a proposal as a running trial. */
-  public Trial start(Proposal proposal, int worker, double startTime, Map<String, Object> attributes) {
+  /**
+   * Records a proposal as a running trial. The trial keeps the proposing tool, the proposal's prediction and
+   * notes, and the optimizer as run (which differs from the tool when a pool's judge chose the proposal).
+   */
+  public Trial start(Proposal proposal, String optimizer, int worker, double startTime) {
+    Map<String, Object> attributes = new java.util.LinkedHashMap<>(proposal.trialAttributes());
+    attributes.put("optimizer", optimizer);
     StoredTrial s = store.start(info.id(), new NewTrial(proposal.config().values(), proposal.tool(), worker,
         Owner.current(), proposal.computeSeconds(), startTime, System.currentTimeMillis() / 1e3, attributes));
     return toTrial(s);

@@ -86,7 +86,13 @@ class OptimizerContractTest {
       assertThat(c.has("momentum")).isEqualTo(sgdLike);
       assertThat(c.has("nesterov")).isEqualTo(c.getString("opt").equals("sgd"));
       assertThat(c.has("dampening")).isEqualTo(c.has("nesterov") && c.get("nesterov").equals(false));
-      assertThat(t.tool()).isEqualTo(tool);
+      assertThat(t.attributes()).containsEntry("optimizer", tool);
+      if (tool.equals(Optimizers.POOL)) {
+        assertThat(Optimizers.toolNames()).as("a pool records the tool it chose").contains(t.tool());
+        assertThat(t.attributes()).containsKeys("judge", "reason");
+      } else {
+        assertThat(t.tool()).isEqualTo(tool);
+      }
     }
   }
 

@@ -1,0 +1,91 @@
+package dev.asap.integrator;
+
+import dev.asap.optimizer.History;
+import dev.asap.optimizer.Optimizer;
+import dev.asap.optimizer.Proposal;
+import dev.asap.optimizer.UnseenConfigs;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * ASAP's integrated optimizer: every tool of the pool proposes, a judge picks one. The trial records the
+ * chosen tool, the judge's reason and evidence, and a summary of the alternatives.
+ */
+public final class PoolOptimizer implements Optimizer {
+  private final ToolPool pool;
+  private final Judge judge;
+  private final long seed;
+
+  public PoolOptimizer(ToolPool pool, Judge judge, long seed) {
+    this.pool = pool;
+    this.judge = judge;
+    this.seed = seed;
+  }
+
+  @Override
+  public String name() {
+    return "asap";
+  }
+
+  @Override
+  public Proposal propose(History history) {
+    ToolPool.Round round;
+    try {
+      round = pool.propose(history);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while the pool was proposing", e);
+    }
+    List<Proposal> candidates = round.proposals();
+    if (candidates.isEmpty()) {
+      // Every tool failed this round: fall back to a fresh uniform sample rather than stop the study.
+      Random r = new Random(seed * 31 + history.size());
+      return new Proposal(UnseenConfigs.orFresh(history, history.space().sample(r), r), "random", null, 0,
+          Map.of("judge", judge.name(), "reason", "every tool failed: " + round.failures()));
+    }
+    long t0 = System.nanoTime();
+    Verdict v = judge.choose(history, candidates);
+    double judgeSeconds = (System.nanoTime() - t0) / 1e9;
+    Proposal chosen = candidates.get(v.index());
+    Map<String, Object> notes = new LinkedHashMap<>();
+    notes.put("judge", judge.name());
+    notes.put("reason", v.reason());
+    notes.put("evidence", v.evidence());
+    notes.put("alternatives", alternatives(candidates, v.index()));
+    notes.put("tool_seconds", toolSeconds(candidates));
+    notes.put("pool_seconds", round.wallSeconds());
+    notes.put("judge_seconds", judgeSeconds);
+    if (!round.failures().isEmpty()) {
+      notes.put("tool_failures", round.failures());
+    }
+    return chosen.withNotes(notes);
+  }
+
+  private static List<Map<String, Object>> alternatives(List<Proposal> candidates, int chosen) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (int i = 0; i < candidates.size(); i++) {
+      if (i == chosen) {
+        continue;
+      }
+      Proposal p = candidates.get(i);
+      Map<String, Object> alt = new LinkedHashMap<>();
+      alt.put("tool", p.tool());
+      if (p.prediction() != null) {
+        alt.put("predicted_mean", p.prediction().mean());
+        alt.put("predicted_spread", p.prediction().spread());
+      }
+      alt.put("config", p.config().values());
+      out.add(alt);
+    }
+    return out;
+  }
+
+  private static Map<String, Object> toolSeconds(List<Proposal> candidates) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    candidates.forEach(p -> out.put(p.tool(), p.computeSeconds()));
+    return out;
+  }
+}

@@ -1,0 +1,72 @@
+package dev.asap.integrator;
+
+import dev.asap.optimizer.History;
+import dev.asap.optimizer.Optimizer;
+import dev.asap.optimizer.Proposal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Asks every tool of the pool for a proposal on the same history, in parallel threads, timing each tool
+ * on its own. A tool that throws is left out of the round and reported, never allowed to stop the run.
+ *
+ * <p>All pools share one daemon thread per core: tools are CPU-bound, so more threads would only make
+ * their measured times longer, and a pool per study must not leak threads.
+ */
+public final class ToolPool {
+  private static final ExecutorService THREADS = Executors.newFixedThreadPool(
+      Runtime.getRuntime().availableProcessors(), r -> {
+        Thread t = new Thread(r, "asap-pool");
+        t.setDaemon(true);
+        return t;
+      });
+  private final List<Optimizer> tools;
+
+  public ToolPool(List<Optimizer> tools) {
+    if (tools.isEmpty()) {
+      throw new IllegalArgumentException("a pool needs at least one tool");
+    }
+    this.tools = List.copyOf(tools);
+  }
+
+  public List<Optimizer> tools() {
+    return tools;
+  }
+
+  /** One round: every tool's proposal (with its own compute time) and the tools that failed. */
+  public Round propose(History history) throws InterruptedException {
+    long t0 = System.nanoTime();
+    List<Future<Proposal>> futures = new ArrayList<>();
+    for (Optimizer tool : tools) {
+      futures.add(THREADS.submit(() -> {
+        long start = System.nanoTime();
+        Proposal p = tool.propose(history);
+        return p.withComputeSeconds((System.nanoTime() - start) / 1e9);
+      }));
+    }
+    List<Proposal> proposals = new ArrayList<>();
+    List<String> failures = new ArrayList<>();
+    for (int i = 0; i < futures.size(); i++) {
+      try {
+        proposals.add(futures.get(i).get());
+      } catch (ExecutionException e) {
+        Throwable cause = e.getCause();
+        failures.add(tools.get(i).name() + ": " + cause.getClass().getSimpleName()
+            + (cause.getMessage() == null ? "" : " " + cause.getMessage()));
+      }
+    }
+    return new Round(proposals, failures, (System.nanoTime() - t0) / 1e9);
+  }
+
+  /** The proposals of one round, the tools that failed (with why) and the round's wall time. */
+  public record Round(List<Proposal> proposals, List<String> failures, double wallSeconds) {
+    public Round {
+      proposals = List.copyOf(proposals);
+      failures = List.copyOf(failures);
+    }
+  }
+}
