@@ -22,6 +22,7 @@ final class ProgressPrinter implements RunListener {
   private Integer bestNumber;
   private Trial lastBest;
   private boolean barShown;
+  private java.util.concurrent.ScheduledExecutorService ticker;
 
   ProgressPrinter(PrintStream out, Budget budget, boolean terminal) {
     this.out = out;
@@ -30,7 +31,16 @@ final class ProgressPrinter implements RunListener {
   }
 
   @Override
-  public void runStarted(RunStart start) {
+  public synchronized void runStarted(RunStart start) {
+    if (terminal) {
+      // Trials can run for minutes: keep the elapsed time moving between events.
+      ticker = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "asap-progress");
+        t.setDaemon(true);
+        return t;
+      });
+      ticker.scheduleAtFixedRate(this::redraw, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
+    }
     existing = start.existingTrials();
     if (start.existingTrials() > 0) {
       out.printf("      resuming: %d trials already stored%s%n", start.existingTrials(),
@@ -40,13 +50,13 @@ final class ProgressPrinter implements RunListener {
   }
 
   @Override
-  public void trialStarted(Trial trial) {
+  public synchronized void trialStarted(Trial trial) {
     running++;
     redraw();
   }
 
   @Override
-  public void trialFinished(Trial t, Trial best) {
+  public synchronized void trialFinished(Trial t, Trial best) {
     running = Math.max(0, running - 1);
     finished++;
     boolean newBest = best != null && best.number() == t.number()
@@ -67,7 +77,10 @@ final class ProgressPrinter implements RunListener {
   }
 
   @Override
-  public void runFinished(dev.asap.loop.RunReport report) {
+  public synchronized void runFinished(dev.asap.loop.RunReport report) {
+    if (ticker != null) {
+      ticker.shutdownNow();
+    }
     clearBar();
   }
 
@@ -88,7 +101,7 @@ final class ProgressPrinter implements RunListener {
     return nl < 0 ? s : s.substring(0, nl) + " ...";
   }
 
-  private void redraw() {
+  private synchronized void redraw() {
     redraw(lastBest);
   }
 

@@ -85,8 +85,9 @@ final class RunCommand implements Callable<Integer> {
 
     try (StudyStore store = StoreUrls.open(url)) {
       Study study = Study.createOrOpen(store, file.name(), file.space(), file.direction());
-      out.printf("asap: study '%s' (%s, %d parameters) in %s%n", study.name(),
-          study.direction().name().toLowerCase(), study.space().dimension(), StoreUrls.describe(url));
+      int dims = study.space().dimension();
+      out.printf("asap: study '%s' (%s, %d parameter%s) in %s%n", study.name(),
+          study.direction().name().toLowerCase(), dims, dims == 1 ? "" : "s", StoreUrls.describe(url));
       out.printf("      optimizer %s, seed %d (--seed %d repeats it), %d worker%s, %s%s%n", tool.name(), seedValue,
           seedValue, workerCount, workerCount == 1 ? "" : "s", describe(budget), simulate ? ", simulated clock" : "");
 

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import dev.asap.optimizer.Seeds;
 import org.hipparchus.distribution.continuous.BetaDistribution;
 import org.hipparchus.random.Well19937c;
 
@@ -45,7 +46,7 @@ public final class BuiltinJudge implements Judge {
       }
     }
     Map<String, double[]> credit = ToolCredit.of(history);
-    Random random = new Random(seed * 1_000_003L + history.size());
+    Random random = Seeds.random(seed, history.size());
     Well19937c rng = new Well19937c(random.nextLong());
     Map<String, Object> draws = new LinkedHashMap<>();
     int best = 0;

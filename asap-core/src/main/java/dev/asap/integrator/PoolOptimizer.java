@@ -3,6 +3,7 @@ package dev.asap.integrator;
 import dev.asap.optimizer.History;
 import dev.asap.optimizer.Optimizer;
 import dev.asap.optimizer.Proposal;
+import dev.asap.optimizer.Seeds;
 import dev.asap.optimizer.UnseenConfigs;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,7 +43,7 @@ public final class PoolOptimizer implements Optimizer {
     List<Proposal> candidates = round.proposals();
     if (candidates.isEmpty()) {
       // Every tool failed this round: fall back to a fresh uniform sample rather than stop the study.
-      Random r = new Random(seed * 31 + history.size());
+      Random r = Seeds.random(seed, history.size());
       return new Proposal(UnseenConfigs.orFresh(history, history.space().sample(r), r), "random", null, 0,
           Map.of("judge", judge.name(), "reason", "every tool failed: " + round.failures()));
     }

@@ -3,8 +3,10 @@ package dev.asap.optimizer;
 import dev.asap.integrator.BuiltinJudge;
 import dev.asap.integrator.PoolOptimizer;
 import dev.asap.integrator.ToolPool;
+import dev.asap.optimizer.local.LocalSearchOptimizer;
 import dev.asap.optimizer.random.RandomSearch;
 import dev.asap.optimizer.sobol.SobolSearch;
+import dev.asap.optimizer.tpe.TpeSearch;
 import dev.asap.space.SearchSpace;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +20,8 @@ public final class Optimizers {
   static {
     FACTORIES.put("random", (space, seed) -> new RandomSearch(seed));
     FACTORIES.put("sobol", (space, seed) -> new SobolSearch(space.dimension(), seed));
+    FACTORIES.put("tpe", (space, seed) -> new TpeSearch(seed));
+    FACTORIES.put("local", (space, seed) -> new LocalSearchOptimizer(space, seed));
   }
 
   /** The integrated optimizer: every other tool proposes, the built-in judge picks. */
@@ -54,7 +58,7 @@ public final class Optimizers {
     List<Optimizer> tools = new java.util.ArrayList<>();
     int i = 0;
     for (var factory : FACTORIES.values()) {
-      tools.add(factory.apply(space, seed * 7_919L + i++));
+      tools.add(factory.apply(space, Seeds.mix(seed, i++)));
     }
     return new PoolOptimizer(new ToolPool(tools), new BuiltinJudge(seed), seed);
   }

@@ -3,6 +3,7 @@ package dev.asap.optimizer.random;
 import dev.asap.optimizer.History;
 import dev.asap.optimizer.Optimizer;
 import dev.asap.optimizer.Proposal;
+import dev.asap.optimizer.Seeds;
 import dev.asap.optimizer.UnseenConfigs;
 import java.util.Random;
 
@@ -22,7 +23,7 @@ public final class RandomSearch implements Optimizer {
   @Override
   public Proposal propose(History history) {
     // One generator per trial index keeps proposals reproducible when a study is resumed.
-    Random random = new Random(seed * 1_000_003L + history.size());
+    Random random = Seeds.random(seed, history.size());
     return new Proposal(UnseenConfigs.orFresh(history, history.space().sample(random), random), name(), null, 0);
   }
 }

@@ -3,6 +3,7 @@ package dev.asap.optimizer.sobol;
 import dev.asap.optimizer.History;
 import dev.asap.optimizer.Optimizer;
 import dev.asap.optimizer.Proposal;
+import dev.asap.optimizer.Seeds;
 import dev.asap.optimizer.UnseenConfigs;
 import java.util.Random;
 import org.hipparchus.random.SobolSequenceGenerator;
@@ -27,7 +28,7 @@ public final class SobolSearch implements Optimizer {
   public SobolSearch(int dimension, long seed) {
     this.seed = seed;
     this.dimension = Math.max(1, dimension);
-    Random r = new Random(seed);
+    Random r = Seeds.random(seed);
     this.shifts = new long[this.dimension];
     for (int i = 0; i < shifts.length; i++) {
       shifts[i] = r.nextLong() & ((1L << BITS) - 1);
@@ -42,7 +43,7 @@ public final class SobolSearch implements Optimizer {
   @Override
   public Proposal propose(History history) {
     int index = history.size();
-    Random fallback = new Random(seed * 7_919L + index);
+    Random fallback = Seeds.random(seed, index);
     return new Proposal(UnseenConfigs.orFresh(history, history.space().decode(point(index)), fallback), name(), null,
         0);
   }

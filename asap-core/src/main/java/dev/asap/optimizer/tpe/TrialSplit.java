@@ -1,0 +1,109 @@
+package dev.asap.optimizer.tpe;
+
+import dev.asap.optimizer.History;
+import dev.asap.study.Trial;
+import dev.asap.study.TrialState;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The good and bad trials of Optuna's {@code _split_trials}: the best {@link #gamma(int)} complete trials
+ * by loss are good; the other complete trials, the pruned ones and, under the constant liar, the pending
+ * ones are bad. Failed trials carry no loss and are left out. Both lists are in trial-number order, which
+ * the observation weights rely on.
+ */
+final class TrialSplit {
+  /** Optuna's default_gamma caps the good group at 25 trials. */
+  static final int MAX_GOOD = 25;
+
+  private final List<EncodedTrial> good;
+  private final List<EncodedTrial> bad;
+  private final List<EncodedTrial> finished;
+
+  private TrialSplit(List<EncodedTrial> good, List<EncodedTrial> bad, List<EncodedTrial> finished) {
+    this.good = good;
+    this.bad = bad;
+    this.finished = finished;
+  }
+
+  /** Optuna's default_gamma: min(ceil(0.1 n), 25) good trials out of n finished ones. */
+  static int gamma(int n) {
+    return Math.min((n + 9) / 10, MAX_GOOD);
+  }
+
+  static TrialSplit of(History history, EncodingCache cache, boolean constantLiar) {
+    List<Trial> trials = history.trials();
+    int size = trials.size();
+    TrialState[] states = new TrialState[size];
+    double[] loss = new double[size];
+    int finishedCount = 0;
+    int completeCount = 0;
+    for (int i = 0; i < size; i++) {
+      Trial t = trials.get(i);
+      states[i] = t.state();
+      if (states[i] == TrialState.COMPLETE) {
+        loss[i] = history.loss(t);
+        completeCount++;
+      }
+      if (states[i] == TrialState.COMPLETE || states[i] == TrialState.PRUNED) {
+        finishedCount++;
+      }
+    }
+    boolean[] isGood = bestPositions(states, loss, Math.min(gamma(finishedCount), completeCount));
+    List<EncodedTrial> good = new ArrayList<>();
+    List<EncodedTrial> bad = new ArrayList<>(size);
+    List<EncodedTrial> finished = new ArrayList<>(finishedCount);
+    for (int i = 0; i < size; i++) {
+      TrialState state = states[i];
+      if (state == TrialState.FAILED || (state == TrialState.RUNNING && !constantLiar)) {
+        continue;
+      }
+      EncodedTrial e = cache.get(trials.get(i));
+      if (state != TrialState.RUNNING) {
+        finished.add(e);
+      }
+      (isGood[i] ? good : bad).add(e);
+    }
+    return new TrialSplit(good, bad, finished);
+  }
+
+  /**
+   * Positions of the {@code k} complete trials with the lowest loss, ties going to the earlier trial (a
+   * stable sort, as in Optuna). k is at most 25, so an insertion buffer beats sorting all trials.
+   */
+  private static boolean[] bestPositions(TrialState[] states, double[] loss, int k) {
+    int[] best = new int[k];
+    int filled = 0;
+    for (int i = 0; i < states.length && k > 0; i++) {
+      if (states[i] != TrialState.COMPLETE || (filled == k && !(loss[i] < loss[best[k - 1]]))) {
+        continue;
+      }
+      int j = filled == k ? k - 1 : filled++;
+      while (j > 0 && loss[i] < loss[best[j - 1]]) {
+        best[j] = best[j - 1];
+        j--;
+      }
+      best[j] = i;
+    }
+    boolean[] out = new boolean[states.length];
+    for (int j = 0; j < filled; j++) {
+      out[best[j]] = true;
+    }
+    return out;
+  }
+
+  /** The good trials (l(x)), in number order. */
+  List<EncodedTrial> good() {
+    return good;
+  }
+
+  /** The bad trials (g(x)), pending ones included under the constant liar, in number order. */
+  List<EncodedTrial> bad() {
+    return bad;
+  }
+
+  /** Complete and pruned trials: the ones that count as observations. */
+  List<EncodedTrial> finished() {
+    return finished;
+  }
+}
