@@ -3,6 +3,8 @@ package dev.asap.optimizer;
 import dev.asap.integrator.BuiltinJudge;
 import dev.asap.integrator.PoolOptimizer;
 import dev.asap.integrator.ToolPool;
+import dev.asap.optimizer.cmaes.CmaEs;
+import dev.asap.optimizer.de.DifferentialEvolution;
 import dev.asap.optimizer.local.LocalSearchOptimizer;
 import dev.asap.optimizer.random.RandomSearch;
 import dev.asap.optimizer.sobol.SobolSearch;
@@ -21,6 +23,8 @@ public final class Optimizers {
     FACTORIES.put("random", (space, seed) -> new RandomSearch(seed));
     FACTORIES.put("sobol", (space, seed) -> new SobolSearch(space.dimension(), seed));
     FACTORIES.put("tpe", (space, seed) -> new TpeSearch(seed));
+    FACTORIES.put("cmaes", (space, seed) -> new CmaEs(space, seed));
+    FACTORIES.put("de", (space, seed) -> new DifferentialEvolution(space, seed));
     FACTORIES.put("local", (space, seed) -> new LocalSearchOptimizer(space, seed));
   }
 

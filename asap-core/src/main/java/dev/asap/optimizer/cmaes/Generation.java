@@ -1,0 +1,61 @@
+package dev.asap.optimizer.cmaes;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The members of one generation that have a result, in order of arrival. Members are sampled on demand, so
+ * a generation may hand out more than lambda of them (asynchronous workers); it is told as soon as lambda
+ * results are in, and later results of its members are injected into whichever generation is then current.
+ */
+final class Generation {
+  private final long id;
+  private final List<Member> members = new ArrayList<>();
+  private final List<Double> losses = new ArrayList<>();
+  private int fallbacks;
+
+  Generation(long id) {
+    this.id = id;
+  }
+
+  long id() {
+    return id;
+  }
+
+  void record(Member m, double loss) {
+    members.add(m);
+    losses.add(loss);
+  }
+
+  int results() {
+    return members.size();
+  }
+
+  /** Counts a proposal that the distribution could not supply unseen (see {@link Termination}). */
+  void countFallback() {
+    fallbacks++;
+  }
+
+  int fallbacks() {
+    return fallbacks;
+  }
+
+  /** Indices of the results, best first; failures (+infinity) last and ties in arrival order. */
+  List<Integer> ranking() {
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < members.size(); i++) {
+      order.add(i);
+    }
+    order.sort(Comparator.comparingDouble((Integer i) -> losses.get(i)));
+    return order;
+  }
+
+  Member member(int i) {
+    return members.get(i);
+  }
+
+  double loss(int i) {
+    return losses.get(i);
+  }
+}

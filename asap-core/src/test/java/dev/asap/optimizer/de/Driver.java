@@ -1,0 +1,81 @@
+package dev.asap.optimizer.de;
+
+import dev.asap.optimizer.History;
+import dev.asap.optimizer.Optimizer;
+import dev.asap.space.Config;
+import dev.asap.space.SearchSpace;
+import dev.asap.study.Direction;
+import dev.asap.study.Trial;
+import dev.asap.study.TrialState;
+import dev.asap.study.TrialTimings;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.ToDoubleFunction;
+
+/** A minimal ask/tell loop over a hand-built history (no store), fast enough for thousands of trials. */
+final class Driver {
+  private final SearchSpace space;
+  private final List<Trial> trials = new ArrayList<>();
+
+  Driver(SearchSpace space) {
+    this.space = space;
+  }
+
+  History history() {
+    return new History(space, Direction.MINIMIZE, trials);
+  }
+
+  List<Trial> trials() {
+    return trials;
+  }
+
+  /** Asks for a proposal and records it as running; returns its trial number. */
+  int ask(Optimizer o) {
+    Config c = o.propose(history()).config();
+    return add(c, TrialState.RUNNING, null, o.name());
+  }
+
+  /** Records a trial proposed by someone else (a user, another tool). */
+  int addForeign(Config c, double value) {
+    return add(c, TrialState.COMPLETE, value, "user");
+  }
+
+  void tell(int number, double value) {
+    finish(number, TrialState.COMPLETE, value);
+  }
+
+  void fail(int number) {
+    finish(number, TrialState.FAILED, null);
+  }
+
+  Config config(int number) {
+    return trials.get(number).config();
+  }
+
+  /** Sequential ask/tell; returns the best value seen. */
+  double run(Optimizer o, int evaluations, ToDoubleFunction<Config> f) {
+    double best = Double.POSITIVE_INFINITY;
+    for (int i = 0; i < evaluations; i++) {
+      int n = ask(o);
+      double v = f.applyAsDouble(config(n));
+      tell(n, v);
+      best = Math.min(best, v);
+    }
+    return best;
+  }
+
+  private int add(Config c, TrialState state, Double value, String tool) {
+    int n = trials.size();
+    trials.add(new Trial(n, c, state, value, null, tool, 0, "test", new TreeMap<>(), TrialTimings.NONE, n, n, n,
+        Map.of()));
+    return n;
+  }
+
+  private void finish(int number, TrialState state, Double value) {
+    Trial t = trials.get(number);
+    trials.set(number, new Trial(number, t.config(), state, value, null, t.tool(), 0, "test", new TreeMap<>(),
+        TrialTimings.NONE, t.start(), number, number, Map.of()));
+  }
+}
