@@ -3,13 +3,14 @@ package dev.asap.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code asap} command line: tune a study, look at it, export it. */
+/** The {@code asap} command line: tune a study, look at it, export it, benchmark optimizers. */
 @Command(
     name = "asap",
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Hyperparameter optimisation for any command or JVM objective.",
-    subcommands = {RunCommand.class, ShowCommand.class, ExportCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {RunCommand.class, ShowCommand.class, ExportCommand.class, BenchCommand.class,
+        CommandLine.HelpCommand.class})
 public final class AsapCommand implements Runnable {
 
   @CommandLine.Spec

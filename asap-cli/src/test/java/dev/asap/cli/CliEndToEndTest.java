@@ -173,6 +173,22 @@ class CliEndToEndTest {
   }
 
   @Test
+  void benchComparesOptimizersAndWritesTrialLogsAndReports() throws Exception {
+    CliProcess.Result bench = CliProcess.run(dir, "bench", "--suite", "branin", "--optimizers", "random,sobol",
+        "--seeds", "2", "--budgets", "5,10", "--unit", "trials", "--out", "out", "--no-throughput");
+    assertThat(bench.exitCode()).as(bench.err()).isZero();
+    assertThat(dir.resolve("out/report.md")).exists();
+    assertThat(dir.resolve("out/report.html")).exists();
+    List<String> log = Files.readAllLines(dir.resolve("out/logs/branin/sobol-seed1.jsonl"));
+    assertThat(log).hasSize(10);
+    assertThat(new ObjectMapper().readTree(log.get(0)).get("optimizer").asText()).isEqualTo("sobol");
+
+    CliProcess.Result bad = CliProcess.run(dir, "bench", "--suite", "no-such-task");
+    assertThat(bad.exitCode()).isEqualTo(2);
+    assertThat(bad.err()).contains("no-such-task");
+  }
+
+  @Test
   void userMistakesGetOneClearLineAndNoStackTrace() throws Exception {
     Files.writeString(dir.resolve("bad.yaml"), "name: bad\nobjective:\n  command: \"echo {x}\"\nspace:\n"
         + "  x: {type: float, low: 1, high: 0}\n");

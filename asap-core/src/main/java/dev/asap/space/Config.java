@@ -3,7 +3,6 @@ package dev.asap.space;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * An immutable assignment of values to the active parameters of a search space, in the space's order.
@@ -11,9 +10,12 @@ import java.util.Objects;
  */
 public final class Config {
   private final Map<String, Object> values;
+  // Configs are immutable and hashed on every round (seen-sets of the history), so the hash is computed once.
+  private final int hash;
 
   Config(Map<String, Object> values) {
     this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    this.hash = this.values.hashCode();
   }
 
   /** The active parameters and their values, in the space's order. */
@@ -56,7 +58,7 @@ public final class Config {
 
   @Override
   public int hashCode() {
-    return Objects.hash(values);
+    return hash;
   }
 
   @Override

@@ -1,0 +1,78 @@
+package dev.asap.bench.harness;
+
+import dev.asap.bench.task.BenchmarkTask;
+import dev.asap.bench.task.TaskReference;
+import dev.asap.loop.Budget;
+import dev.asap.loop.RunListener;
+import dev.asap.loop.RunLoop;
+import dev.asap.loop.RunReport;
+import dev.asap.optimizer.Optimizer;
+import dev.asap.optimizer.Optimizers;
+import dev.asap.store.InMemoryStore;
+import dev.asap.study.Study;
+import dev.asap.trialog.TrialLogWriter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * One optimizer on one task with one seed: a fresh in-memory study run by {@link RunLoop} on the simulated
+ * clock, writing its trial log. An optimizer that throws ends its run with the error kept, not the benchmark.
+ */
+final class SingleRun {
+  private SingleRun() {}
+
+  static RunResult run(BenchmarkTask task, TaskReference reference, String optimizer, long seed, BenchOptions options,
+      Path logFile) throws IOException {
+    Study study = Study.createOrOpen(new InMemoryStore(), task.name(), task.space(), task.direction());
+    TraceRecorder trace = new TraceRecorder(task.direction());
+    Files.deleteIfExists(logFile);
+    long t0 = System.nanoTime();
+    RunReport report = null;
+    String error = null;
+    try (TrialLogWriter log = new TrialLogWriter(logFile, task.direction(), optimizer, task.name(), seed)) {
+      Optimizer tool = Optimizers.create(optimizer, task.space(), seed);
+      report = RunLoop.builder(study, task.objective())
+          .optimizer(tool)
+          .budget(budget(reference, options))
+          .workers(options.workers())
+          .simulate(true)
+          .listener(RunListener.all(List.of(trace, log)))
+          .build()
+          .run();
+    } catch (RuntimeException e) {
+      error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    }
+    double real = (System.nanoTime() - t0) / 1e9;
+    double[] ends = trace.ends();
+    return new RunResult(task.name(), task.family(), optimizer, seed, ends, trace.losses(), trace.interrupted(),
+        report == null ? null : report.stopCause(),
+        report == null ? (ends.length == 0 ? 0 : ends[ends.length - 1]) : report.elapsedSeconds(),
+        report == null ? Double.NaN : report.askSeconds(), report == null ? Double.NaN : report.tellSeconds(),
+        report == null ? Double.NaN : report.evalSeconds(), real, logFile, error);
+  }
+
+  /**
+   * Trials: the largest budget. Time: the largest budget × the task's mean evaluation cost, with a cap on
+   * trials; a task without a cost estimate falls back to trials.
+   */
+  static Budget budget(TaskReference reference, BenchOptions options) {
+    double max = options.maxBudget();
+    if (options.unit() == BudgetUnit.TRIALS || !reference.hasCost()) {
+      return Budget.trials((int) Math.ceil(max));
+    }
+    int cap = (int) Math.min(Integer.MAX_VALUE, Math.ceil(max * options.workers() * options.trialCap()));
+    return new Budget(cap, Duration.ofNanos(Math.round(max * reference.meanCost() * 1e9)), null);
+  }
+
+  /** {@code OUT/logs/TASK/OPTIMIZER-seedS.jsonl}, with unsafe characters replaced. */
+  static Path logFile(Path out, String task, String optimizer, long seed) {
+    return out.resolve("logs").resolve(safe(task)).resolve(safe(optimizer) + "-seed" + seed + ".jsonl");
+  }
+
+  private static String safe(String name) {
+    return name.replaceAll("[^A-Za-z0-9._-]", "_");
+  }
+}

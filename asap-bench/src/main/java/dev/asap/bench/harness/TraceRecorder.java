@@ -1,0 +1,55 @@
+package dev.asap.bench.harness;
+
+import dev.asap.loop.RunListener;
+import dev.asap.study.Direction;
+import dev.asap.study.Trial;
+import java.util.Arrays;
+
+/**
+ * Keeps each finished trial's end (from the run's start) and loss, for regret curves. Trials cancelled when
+ * the budget ran out never finished, so they are only counted.
+ */
+final class TraceRecorder implements RunListener {
+  private final Direction direction;
+  private double clockStart;
+  private double[] ends = new double[64];
+  private double[] losses = new double[64];
+  private int size;
+  private int interrupted;
+
+  TraceRecorder(Direction direction) {
+    this.direction = direction;
+  }
+
+  @Override
+  public void runStarted(RunStart start) {
+    clockStart = start.clockStart();
+  }
+
+  @Override
+  public void trialFinished(Trial trial, Trial best) {
+    if (Boolean.TRUE.equals(trial.attributes().get("interrupted"))) {
+      interrupted++;
+      return;
+    }
+    if (size == ends.length) {
+      ends = Arrays.copyOf(ends, size * 2);
+      losses = Arrays.copyOf(losses, size * 2);
+    }
+    ends[size] = trial.end() - clockStart;
+    losses[size] = trial.isComplete() ? direction.toLoss(trial.value()) : Double.NaN;
+    size++;
+  }
+
+  double[] ends() {
+    return Arrays.copyOf(ends, size);
+  }
+
+  int interrupted() {
+    return interrupted;
+  }
+
+  double[] losses() {
+    return Arrays.copyOf(losses, size);
+  }
+}
