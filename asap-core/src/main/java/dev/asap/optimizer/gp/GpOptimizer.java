@@ -1,0 +1,222 @@
+package dev.asap.optimizer.gp;
+
+import dev.asap.optimizer.History;
+import dev.asap.optimizer.Optimizer;
+import dev.asap.optimizer.Proposal;
+import dev.asap.optimizer.Seeds;
+import dev.asap.optimizer.UnseenConfigs;
+import dev.asap.optimizer.sobol.SobolSearch;
+import dev.asap.space.Config;
+import dev.asap.space.SearchSpace;
+import dev.asap.study.Trial;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Gaussian-process Bayesian optimisation: a Matérn-5/2 × Hamming GP ({@link Kernel}) on warped, standardised
+ * losses ({@link LossWarping}) with MAP hyperparameters ({@link HyperparameterFit}), and log expected improvement
+ * ({@link LogExpectedImprovement}) maximised over the space ({@link AcquisitionOptimizer}).
+ *
+ * <p>The first max(5, d + 1) trials come from a scrambled Sobol design. Pending trials enter the model as
+ * "Kriging believer" fantasies (observed at their posterior mean), which leaves the mean unchanged but removes
+ * the uncertainty around them, so parallel workers get distinct proposals. Each proposal carries the predicted
+ * loss: mean and standard deviation in loss units of the noisy observation (noise included).
+ *
+ * <p>The instance caches encodings, the last hyperparameter fit and the last factorised model, but every cached
+ * value is a function of the seed and the completed trials it was keyed on, and each call draws its randomness
+ * from the seed and the history's size: the same history gives the same proposal, resumed or not.
+ */
+public final class GpOptimizer implements Optimizer {
+  private final SearchSpace space;
+  private final long seed;
+  private final FeatureMap map;
+  private final SobolSearch startup;
+  private final AcquisitionOptimizer acquisition;
+  private final int initialTrials;
+  private final Map<Integer, Encoded> encodings = new HashMap<>();
+  private FitCache fitCache;
+  private ModelCache modelCache;
+
+  private record Encoded(Config config, double[] unit, double[] features) {}
+
+  private record FitCache(Encoded[] trials, double[] losses, Hyperparameters hyperparameters) {}
+
+  private record ModelCache(Hyperparameters hyperparameters, List<Encoded> rows, GaussianProcess gp) {}
+
+  public GpOptimizer(SearchSpace space, long seed) {
+    this.space = space;
+    this.seed = seed;
+    this.map = new FeatureMap(space);
+    this.startup = new SobolSearch(space.dimension(), seed);
+    this.acquisition = new AcquisitionOptimizer(space, map);
+    this.initialTrials = Math.max(5, space.dimension() + 1);
+  }
+
+  @Override
+  public String name() {
+    return "gp";
+  }
+
+  @Override
+  public boolean predicts() {
+    return true;
+  }
+
+  @Override
+  public Proposal propose(History history) {
+    List<Trial> done = new ArrayList<>();
+    for (Trial t : history.completed()) {
+      if (Double.isFinite(history.loss(t))) {
+        done.add(t);
+      }
+    }
+    if (done.size() < initialTrials || space.dimension() == 0) {
+      Proposal p = startup.propose(history);
+      return new Proposal(p.config(), name(), null, 0);
+    }
+    Random random = Seeds.random(seed, history.size());
+    int n = done.size();
+    double[] losses = new double[n];
+    Encoded[] trials = new Encoded[n];
+    for (int i = 0; i < n; i++) {
+      losses[i] = history.loss(done.get(i));
+      trials[i] = encoded(done.get(i));
+    }
+    Hyperparameters hyper = hyperparameters(trials, losses, DataPlan.fitPoint(n, initialTrials));
+    LossWarping warping = LossWarping.fit(losses);
+    int[] rows = DataPlan.posteriorRows(losses, n);
+    GaussianProcess gp = model(hyper, trials, rows);
+    double[] y = new double[rows.length];
+    for (int r = 0; r < rows.length; r++) {
+      y[r] = warping.apply(losses[rows[r]]);
+    }
+    gp.setTargets(y);
+    Config chosen = maximiseExpectedImprovement(gp, y, history, incumbents(trials, losses), random);
+    Config config = UnseenConfigs.orFresh(history, chosen == null ? space.sample(random) : chosen, random);
+    double[] mean = new double[1];
+    double[] variance = new double[1];
+    gp.predict(new double[][] {map.features(space.encode(config))}, 1, mean, variance);
+    return new Proposal(config, name(), warping.predict(mean[0], Math.sqrt(variance[0] + gp.noise())), 0);
+  }
+
+  /**
+   * The unseen config of highest log-EI, with pending trials as fantasies; the model is left without them. The
+   * incumbent is the lowest target, fantasies included (they are "believed" observations).
+   */
+  private Config maximiseExpectedImprovement(GaussianProcess gp, double[] y, History history,
+      List<double[]> incumbents, Random random) {
+    int base = gp.size();
+    double best = Double.POSITIVE_INFINITY;
+    for (double v : y) {
+      best = Math.min(best, v);
+    }
+    double incumbent = Math.min(best, addFantasies(gp, y, history));
+    AcquisitionOptimizer.Scorer scorer = (features, count, out) -> {
+      double[] mean = new double[count];
+      double[] variance = new double[count];
+      gp.predict(features, count, mean, variance);
+      for (int i = 0; i < count; i++) {
+        out[i] = LogExpectedImprovement.value(mean[i], Math.sqrt(variance[i]), incumbent);
+      }
+    };
+    Config chosen = acquisition.maximise(scorer, history, incumbents, random);
+    if (gp.size() > base) {
+      gp.truncate(base);
+      gp.setTargets(y);
+    }
+    return chosen;
+  }
+
+  /** Adds pending trials at their posterior mean; returns the lowest such mean (or +∞). */
+  private double addFantasies(GaussianProcess gp, double[] y, History history) {
+    List<Trial> pending = history.pending();
+    if (pending.isEmpty()) {
+      return Double.POSITIVE_INFINITY;
+    }
+    double[][] features = new double[pending.size()][];
+    for (int i = 0; i < features.length; i++) {
+      features[i] = map.features(space.encode(pending.get(i).config()));
+    }
+    double[] mean = new double[features.length];
+    double[] variance = new double[features.length];
+    gp.predict(features, features.length, mean, variance);
+    double[] all = Arrays.copyOf(y, y.length + features.length);
+    double lowest = Double.POSITIVE_INFINITY;
+    for (int i = 0; i < features.length; i++) {
+      gp.add(features[i]);
+      all[y.length + i] = mean[i];
+      lowest = Math.min(lowest, mean[i]);
+    }
+    gp.setTargets(all);
+    return lowest;
+  }
+
+  private Hyperparameters hyperparameters(Encoded[] trials, double[] losses, int m) {
+    Encoded[] head = Arrays.copyOf(trials, m);
+    double[] headLosses = Arrays.copyOf(losses, m);
+    if (fitCache != null && Arrays.equals(fitCache.trials(), head) && Arrays.equals(fitCache.losses(), headLosses)) {
+      return fitCache.hyperparameters();
+    }
+    int[] rows = DataPlan.fitRows(headLosses, m);
+    LossWarping warping = LossWarping.fit(headLosses);
+    double[][] features = new double[rows.length][];
+    double[] targets = new double[rows.length];
+    for (int r = 0; r < rows.length; r++) {
+      features[r] = head[rows[r]].features();
+      targets[r] = warping.apply(headLosses[rows[r]]);
+    }
+    Hyperparameters h = HyperparameterFit.fit(features, targets, map.numeric(), map.group(), map.lengthscales(),
+        Seeds.mix(seed, m));
+    fitCache = new FitCache(head, headLosses, h);
+    return h;
+  }
+
+  /** The cached model extended by the new rows when it is a prefix of them, else a model built afresh. */
+  private GaussianProcess model(Hyperparameters hyper, Encoded[] trials, int[] rows) {
+    List<Encoded> wanted = new ArrayList<>(rows.length);
+    for (int r : rows) {
+      wanted.add(trials[r]);
+    }
+    ModelCache cache = modelCache;
+    boolean prefix = cache != null && cache.hyperparameters() == hyper && cache.rows().size() <= wanted.size();
+    for (int i = 0; prefix && i < cache.rows().size(); i++) {
+      prefix = cache.rows().get(i) == wanted.get(i);
+    }
+    GaussianProcess gp = prefix ? cache.gp() : new GaussianProcess(new Kernel(map.numeric(), map.group(), hyper), hyper.noise());
+    int reuse = prefix ? cache.rows().size() : 0;
+    for (int i = reuse; i < wanted.size(); i++) {
+      gp.add(wanted.get(i).features());
+    }
+    modelCache = new ModelCache(hyper, wanted, gp);
+    return gp;
+  }
+
+  /** Unit coordinates of the best trials, best first. */
+  private static List<double[]> incumbents(Encoded[] trials, double[] losses) {
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < trials.length; i++) {
+      order.add(i);
+    }
+    order.sort(Comparator.comparingDouble((Integer i) -> losses[i]).thenComparingInt(i -> i));
+    List<double[]> out = new ArrayList<>();
+    for (int k = 0; k < Math.min(5, order.size()); k++) {
+      out.add(trials[order.get(k)].unit());
+    }
+    return out;
+  }
+
+  private Encoded encoded(Trial t) {
+    Encoded e = encodings.get(t.number());
+    if (e == null || !e.config().equals(t.config())) {
+      double[] unit = space.encode(t.config());
+      e = new Encoded(t.config(), unit, map.features(unit));
+      encodings.put(t.number(), e);
+    }
+    return e;
+  }
+}
