@@ -5,6 +5,7 @@ import dev.asap.integrator.PoolOptimizer;
 import dev.asap.integrator.ToolPool;
 import dev.asap.optimizer.cmaes.CmaEs;
 import dev.asap.optimizer.de.DifferentialEvolution;
+import dev.asap.optimizer.forest.ForestOptimizer;
 import dev.asap.optimizer.gp.GpOptimizer;
 import dev.asap.optimizer.local.LocalSearchOptimizer;
 import dev.asap.optimizer.random.RandomSearch;
@@ -25,6 +26,7 @@ public final class Optimizers {
     FACTORIES.put("sobol", (space, seed) -> new SobolSearch(space.dimension(), seed));
     FACTORIES.put("tpe", (space, seed) -> new TpeSearch(seed));
     FACTORIES.put("gp", (space, seed) -> new GpOptimizer(space, seed));
+    FACTORIES.put("forest", (space, seed) -> new ForestOptimizer(space, seed));
     FACTORIES.put("cmaes", (space, seed) -> new CmaEs(space, seed));
     FACTORIES.put("de", (space, seed) -> new DifferentialEvolution(space, seed));
     FACTORIES.put("local", (space, seed) -> new LocalSearchOptimizer(space, seed));

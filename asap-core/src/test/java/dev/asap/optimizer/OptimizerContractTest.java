@@ -28,41 +28,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class OptimizerContractTest {
 
-  /** Every kind of parameter, with conditions nested three levels deep. */
-  static final SearchSpace MIXED = SearchSpace.builder()
-      .add(FloatParameter.of("x", -5, 5))
-      .add(FloatParameter.log("lr", 1e-5, 1))
-      .add(new FloatParameter("frac", 0, 1, false, 0.05))
-      .add(IntParameter.of("layers", 1, 6))
-      .add(new IntParameter("units", 8, 1024, true))
-      .add(OrdinalParameter.of("batch", 16L, 32L, 64L, 128L))
-      .add(CategoricalParameter.of("opt", "adam", "sgd", "rmsprop"))
-      .add(FloatParameter.of("momentum", 0, 1))
-      .add(CategoricalParameter.of("nesterov", true, false))
-      .add(FloatParameter.of("dampening", 0, 0.5))
-      .when("momentum", "opt", "sgd", "rmsprop")
-      .when("nesterov", "opt", "sgd")
-      .when("dampening", "nesterov", false)
-      .build();
+  static final SearchSpace MIXED = MixedSpaceFixture.SPACE;
 
   static Stream<String> tools() {
     return Optimizers.names().stream();
   }
 
-  /** A smooth objective over the mixed space with its optimum inside the box. */
   static double mixedLoss(Config c) {
-    double v = Math.pow(c.getDouble("x") - 1.3, 2) + Math.pow(Math.log10(c.getDouble("lr")) + 3, 2)
-        + Math.abs(c.getDouble("frac") - 0.35) + Math.abs(c.getLong("layers") - 3) * 0.3
-        + Math.abs(Math.log(c.getLong("units") / 128.0)) + (c.getLong("batch") == 64L ? 0 : 0.5);
-    v += switch (c.getString("opt")) {
-      case "adam" -> 0.4;
-      case "sgd" -> Math.pow(c.getDouble("momentum") - 0.9, 2);
-      default -> 0.8 + c.getDouble("momentum");
-    };
-    if (c.has("dampening")) {
-      v += c.getDouble("dampening");
-    }
-    return v;
+    return MixedSpaceFixture.loss(c);
   }
 
   private static List<Trial> run(String tool, SearchSpace space, Direction direction, long seed, int n,
