@@ -2,7 +2,6 @@ package dev.asap.loop;
 
 import dev.asap.objective.Evaluation;
 import dev.asap.objective.Objective;
-import dev.asap.objective.TrialContext;
 import dev.asap.objective.TrialFailedException;
 import dev.asap.objective.TrialPrunedException;
 import dev.asap.space.Config;
@@ -16,7 +15,7 @@ import java.util.Map;
 record EvaluationResult(TrialState state, Double value, String error, Double costSeconds, double measuredSeconds,
     Map<String, Object> attributes) {
 
-  static EvaluationResult of(Objective objective, Config config, TrialContext context, LastReported last)
+  static EvaluationResult of(Objective objective, Config config, RecordingContext context)
       throws InterruptedException {
     long t0 = System.nanoTime();
     try {
@@ -36,7 +35,8 @@ record EvaluationResult(TrialState state, Double value, String error, Double cos
     } catch (InterruptedException e) {
       throw e;
     } catch (TrialPrunedException e) {
-      return new EvaluationResult(TrialState.PRUNED, last.value(), e.getMessage(), null, seconds(t0), Map.of());
+      return new EvaluationResult(TrialState.PRUNED, context.lastReported(), e.getMessage(), null, seconds(t0),
+          Map.of());
     } catch (TrialFailedException e) {
       return failed(e.getMessage(), seconds(t0));
     } catch (Exception | StackOverflowError | OutOfMemoryError e) {
@@ -59,18 +59,5 @@ record EvaluationResult(TrialState state, Double value, String error, Double cos
   /** Seconds to charge: the objective's own cost when it reports one, else what it really took. */
   double chargedSeconds() {
     return costSeconds != null ? costSeconds : measuredSeconds;
-  }
-
-  /** The last intermediate value a trial reported, kept as the value of a pruned trial. */
-  static final class LastReported {
-    private volatile Double value;
-
-    void set(double v) {
-      value = v;
-    }
-
-    Double value() {
-      return value;
-    }
   }
 }

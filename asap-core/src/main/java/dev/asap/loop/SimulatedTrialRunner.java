@@ -2,7 +2,6 @@ package dev.asap.loop;
 
 import dev.asap.clock.SimulatedClock;
 import dev.asap.objective.Objective;
-import dev.asap.objective.TrialContext;
 import dev.asap.space.Config;
 import dev.asap.study.Study;
 import dev.asap.study.TrialState;
@@ -34,22 +33,9 @@ final class SimulatedTrialRunner implements TrialRunner {
 
   @Override
   public void start(int number, int worker, Config config) {
-    EvaluationResult.LastReported last = new EvaluationResult.LastReported();
-    TrialContext context = new TrialContext() {
-      @Override
-      public int trialNumber() {
-        return number;
-      }
-
-      @Override
-      public void report(long step, double value) {
-        last.set(value);
-        study.report(number, step, value);
-      }
-    };
     EvaluationResult r;
     try {
-      r = EvaluationResult.of(objective, config, context, last);
+      r = EvaluationResult.of(objective, config, new RecordingContext(study, number));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       r = new EvaluationResult(TrialState.FAILED, null, "interrupted", null, 0, Map.of());

@@ -2,7 +2,6 @@ package dev.asap.loop;
 
 import dev.asap.clock.Clock;
 import dev.asap.objective.Objective;
-import dev.asap.objective.TrialContext;
 import dev.asap.space.Config;
 import dev.asap.study.Study;
 import dev.asap.study.TrialState;
@@ -65,21 +64,8 @@ final class ThreadedTrialRunner implements TrialRunner {
   @Override
   public void start(int number, int worker, Config config) {
     Future<?> f = workers.submit(() -> {
-      EvaluationResult.LastReported last = new EvaluationResult.LastReported();
-      TrialContext context = new TrialContext() {
-        @Override
-        public int trialNumber() {
-          return number;
-        }
-
-        @Override
-        public void report(long step, double value) {
-          last.set(value);
-          study.report(number, step, value);
-        }
-      };
       try {
-        EvaluationResult r = EvaluationResult.of(objective, config, context, last);
+        EvaluationResult r = EvaluationResult.of(objective, config, new RecordingContext(study, number));
         done.add(new Completion(number, worker, r.state(), r.value(), r.error(), r.measuredSeconds(), clock.now(),
             costAttribute(r)));
       } catch (InterruptedException e) {

@@ -1,5 +1,6 @@
 package dev.asap.optimizer.cmaes;
 
+import dev.asap.optimizer.HistoryDriver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.asap.space.CategoricalParameter;
@@ -41,7 +42,7 @@ class CmaEsTest {
   void convergesOnTheSphereIn5D() {
     CmaEs cma = new CmaEs(cube(5), 7);
     // From f ~ 0.1 at the centre; measured 1e-10 after about 700 evaluations for seeds 0-4.
-    int used = new Driver(cube(5)).evaluationsToReach(cma, 1e-8, 1_000, ellipsoid(5, 1));
+    int used = new HistoryDriver(cube(5)).evaluationsToReach(cma, 1e-8, 1_000, ellipsoid(5, 1));
     assertThat(used).isPositive();
   }
 
@@ -49,7 +50,7 @@ class CmaEsTest {
   void learnsAnIllConditionedEllipsoidIn5D() {
     // Condition number 1e6: only an adapted covariance gets to 1e-8 within 2,500 evaluations.
     CmaEs cma = new CmaEs(cube(5), 11);
-    int used = new Driver(cube(5)).evaluationsToReach(cma, 1e-8, 2_500, ellipsoid(5, 1e6));
+    int used = new HistoryDriver(cube(5)).evaluationsToReach(cma, 1e-8, 2_500, ellipsoid(5, 1e6));
     assertThat(used).isPositive();
     assertThat(cma.restarts()).isZero();
   }
@@ -60,7 +61,7 @@ class CmaEsTest {
     CmaEs cma = new CmaEs(space, 3);
     int base = cma.populationSize();
     assertThat(base).isEqualTo(4 + (int) Math.floor(3 * Math.log(3)));
-    Driver d = new Driver(space);
+    HistoryDriver d = new HistoryDriver(space);
     // A flat objective: TolFun and stagnation fire after 10 + 30n/lambda generations.
     for (int i = 0; i < 2_000 && cma.restarts() < 2; i++) {
       int n = d.ask(cma);
@@ -76,7 +77,7 @@ class CmaEsTest {
   @Test
   void restartsOnceConvergedSoTheBudgetIsNotWasted() {
     CmaEs cma = new CmaEs(cube(2), 5);
-    Driver d = new Driver(cube(2));
+    HistoryDriver d = new HistoryDriver(cube(2));
     ToDoubleFunction<Config> sphere = ellipsoid(2, 1);
     for (int i = 0; i < 1_500 && cma.restarts() == 0; i++) {
       int n = d.ask(cma);
@@ -92,7 +93,7 @@ class CmaEsTest {
     SearchSpace space = SearchSpace.of(IntParameter.of("a", 0, 10), IntParameter.of("b", 0, 10),
         IntParameter.of("c", 0, 10), FloatParameter.of("x", 0, 1));
     CmaEs cma = new CmaEs(space, 2);
-    Driver d = new Driver(space);
+    HistoryDriver d = new HistoryDriver(space);
     ToDoubleFunction<Config> f = c -> Math.pow(c.getLong("a") - 3, 2) + Math.pow(c.getLong("b") - 7, 2)
         + Math.pow(c.getLong("c") - 0, 2) + Math.pow(c.getDouble("x") - 0.4, 2);
     d.run(cma, 400, f);
@@ -114,7 +115,7 @@ class CmaEsTest {
     SearchSpace space = SearchSpace.of(CategoricalParameter.of("kind", "p", "q", "r", "s"),
         FloatParameter.of("x", 0, 1));
     CmaEs cma = new CmaEs(space, 4);
-    Driver d = new Driver(space);
+    HistoryDriver d = new HistoryDriver(space);
     d.run(cma, 150, c -> (c.getString("kind").equals("r") ? 0 : 1) + c.getDouble("x"));
     assertThat(cma.restarts()).isZero();
     CategoricalModel q = cma.currentRun().categories();
@@ -129,7 +130,7 @@ class CmaEsTest {
   void concurrentWorkersGetDistinctMembersAndAGenerationIsToldAtLambdaResults() {
     SearchSpace space = cube(3);
     CmaEs cma = new CmaEs(space, 8);
-    Driver d = new Driver(space);
+    HistoryDriver d = new HistoryDriver(space);
     int lambda = cma.populationSize();
     // lambda + 3 workers ask before anyone reports.
     Set<Config> asked = new HashSet<>();
@@ -155,7 +156,7 @@ class CmaEsTest {
   void failedMembersRankLastAndDoNotStallTheGeneration() {
     SearchSpace space = cube(2);
     CmaEs cma = new CmaEs(space, 9);
-    Driver d = new Driver(space);
+    HistoryDriver d = new HistoryDriver(space);
     int lambda = cma.populationSize();
     for (int i = 0; i < lambda; i++) {
       int n = d.ask(cma);
@@ -173,7 +174,7 @@ class CmaEsTest {
   void warmStartsFromTheBestTrialAlreadyInTheHistory() {
     SearchSpace space = SearchSpace.of(FloatParameter.of("x", 0, 10), FloatParameter.of("y", 0, 10),
         CategoricalParameter.of("k", "u", "v"));
-    Driver d = new Driver(space);
+    HistoryDriver d = new HistoryDriver(space);
     d.addForeign(space.config(Map.of("x", 9.0, "y", 1.0, "k", "v")), 0.5);
     d.addForeign(space.config(Map.of("x", 2.0, "y", 2.0, "k", "u")), 3.0);
     CmaEs cma = new CmaEs(space, 1);
@@ -187,7 +188,7 @@ class CmaEsTest {
   void absorbsTrialsItDidNotProposeWhileRunning() {
     SearchSpace space = cube(2);
     CmaEs cma = new CmaEs(space, 6);
-    Driver d = new Driver(space);
+    HistoryDriver d = new HistoryDriver(space);
     int n = d.ask(cma);
     d.tell(n, 1.0);
     d.addForeign(space.config(Map.of("x0", 0.3, "x1", 0.3)), 0.0);

@@ -1,5 +1,6 @@
 package dev.asap.optimizer.de;
 
+import dev.asap.optimizer.HistoryDriver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.asap.space.Config;
@@ -36,7 +37,7 @@ class DifferentialEvolutionTest {
   void proposesTheInitialDesignFirst() {
     SearchSpace space = cube(3);
     DifferentialEvolution de = new DifferentialEvolution(space, 1);
-    Driver d = new Driver(space);
+    HistoryDriver d = new HistoryDriver(space);
     for (int i = 0; i < POP; i++) {
       int n = d.ask(de);
       assertThat(space.encode(d.config(n))).containsExactly(de.population().vector(i),
@@ -53,7 +54,7 @@ class DifferentialEvolutionTest {
   void populationLossesNeverGetWorseAndTheSphereImproves() {
     SearchSpace space = cube(4);
     DifferentialEvolution de = new DifferentialEvolution(space, 2);
-    Driver d = new Driver(space);
+    HistoryDriver d = new HistoryDriver(space);
     d.run(de, POP, SPHERE);
     double[] before = new double[POP];
     double initialBest = Double.POSITIVE_INFINITY;
@@ -76,7 +77,7 @@ class DifferentialEvolutionTest {
   void asynchronousRoundRobinSkipsTargetsWithAPendingTrial() {
     SearchSpace space = cube(3);
     DifferentialEvolution de = new DifferentialEvolution(space, 3);
-    Driver d = new Driver(space);
+    HistoryDriver d = new HistoryDriver(space);
     d.run(de, POP, SPHERE);
     Population p = de.population();
     // Three workers ask: targets 0, 1, 2.
@@ -102,7 +103,7 @@ class DifferentialEvolutionTest {
   void failedTrialVectorsNeverReplaceTheirTarget() {
     SearchSpace space = cube(2);
     DifferentialEvolution de = new DifferentialEvolution(space, 4);
-    Driver d = new Driver(space);
+    HistoryDriver d = new HistoryDriver(space);
     d.run(de, POP, SPHERE);
     double[] target = de.population().vector(0).clone();
     double loss = de.population().loss(0);
@@ -116,7 +117,7 @@ class DifferentialEvolutionTest {
   void aBetterForeignResultReplacesTheWorstMember() {
     SearchSpace space = cube(2);
     DifferentialEvolution de = new DifferentialEvolution(space, 5);
-    Driver d = new Driver(space);
+    HistoryDriver d = new HistoryDriver(space);
     d.run(de, POP, SPHERE);
     d.tell(d.ask(de), 1e9); // takes in the last initial result; this trial loses against its target
     int worst = de.population().worst();
@@ -130,7 +131,7 @@ class DifferentialEvolutionTest {
   @Test
   void warmStartsFromTheBestResultsAlreadyInTheHistory() {
     SearchSpace space = cube(2);
-    Driver d = new Driver(space);
+    HistoryDriver d = new HistoryDriver(space);
     Map<Integer, Double> values = new HashMap<>();
     for (int i = 0; i < POP + 5; i++) {
       Config c = space.config(Map.of("x0", i / 30.0, "x1", 0.5));

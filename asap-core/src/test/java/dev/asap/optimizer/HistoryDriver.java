@@ -1,7 +1,5 @@
-package dev.asap.optimizer.de;
+package dev.asap.optimizer;
 
-import dev.asap.optimizer.History;
-import dev.asap.optimizer.Optimizer;
 import dev.asap.space.Config;
 import dev.asap.space.SearchSpace;
 import dev.asap.study.Direction;
@@ -15,47 +13,47 @@ import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
 
 /** A minimal ask/tell loop over a hand-built history (no store), fast enough for thousands of trials. */
-final class Driver {
+public final class HistoryDriver {
   private final SearchSpace space;
   private final List<Trial> trials = new ArrayList<>();
 
-  Driver(SearchSpace space) {
+  public HistoryDriver(SearchSpace space) {
     this.space = space;
   }
 
-  History history() {
+  public History history() {
     return new History(space, Direction.MINIMIZE, trials);
   }
 
-  List<Trial> trials() {
+  public List<Trial> trials() {
     return trials;
   }
 
   /** Asks for a proposal and records it as running; returns its trial number. */
-  int ask(Optimizer o) {
+  public int ask(Optimizer o) {
     Config c = o.propose(history()).config();
     return add(c, TrialState.RUNNING, null, o.name());
   }
 
   /** Records a trial proposed by someone else (a user, another tool). */
-  int addForeign(Config c, double value) {
+  public int addForeign(Config c, double value) {
     return add(c, TrialState.COMPLETE, value, "user");
   }
 
-  void tell(int number, double value) {
+  public void tell(int number, double value) {
     finish(number, TrialState.COMPLETE, value);
   }
 
-  void fail(int number) {
+  public void fail(int number) {
     finish(number, TrialState.FAILED, null);
   }
 
-  Config config(int number) {
+  public Config config(int number) {
     return trials.get(number).config();
   }
 
   /** Sequential ask/tell; returns the best value seen. */
-  double run(Optimizer o, int evaluations, ToDoubleFunction<Config> f) {
+  public double run(Optimizer o, int evaluations, ToDoubleFunction<Config> f) {
     double best = Double.POSITIVE_INFINITY;
     for (int i = 0; i < evaluations; i++) {
       int n = ask(o);
@@ -64,6 +62,19 @@ final class Driver {
       best = Math.min(best, v);
     }
     return best;
+  }
+
+  /** Sequential ask/tell until a value below {@code target}; returns the evaluations used (or -1 if never). */
+  public int evaluationsToReach(Optimizer o, double target, int maxEvaluations, ToDoubleFunction<Config> f) {
+    for (int i = 0; i < maxEvaluations; i++) {
+      int n = ask(o);
+      double v = f.applyAsDouble(config(n));
+      tell(n, v);
+      if (v < target) {
+        return i + 1;
+      }
+    }
+    return -1;
   }
 
   private int add(Config c, TrialState state, Double value, String tool) {
