@@ -13,16 +13,24 @@ import org.hipparchus.random.Well19937c;
 /**
  * The default judge, no LLM needed. Until the study has an initial design it takes the space-filling
  * tool's proposal; after that it runs Thompson sampling over tools: each tool's reward rate has a Beta
- * posterior from {@link ToolCredit}, one rate is drawn per tool and the highest draw wins. Tools that keep
+ * posterior from a prior ({@link ToolPrior}) and the study's own credit ({@link ToolCredit}), one rate is drawn
+ * per tool and the highest draw wins. Tools that keep
  * finding good configs are picked more often, the others still get an occasional chance, and every draw is
  * recorded as evidence.
  */
 public final class BuiltinJudge implements Judge {
   static final String SPACE_FILLING_TOOL = "sobol";
   private final long seed;
+  private final ToolPrior prior;
+  private final ToolCredit credit = new ToolCredit();
 
   public BuiltinJudge(long seed) {
+    this(seed, ToolPrior.fromLedger());
+  }
+
+  public BuiltinJudge(long seed, ToolPrior prior) {
     this.seed = seed;
+    this.prior = prior;
   }
 
   @Override
@@ -45,7 +53,7 @@ public final class BuiltinJudge implements Judge {
         }
       }
     }
-    Map<String, double[]> credit = ToolCredit.of(history);
+    Map<String, double[]> credit = this.credit.update(history);
     Random random = Seeds.random(seed, history.size());
     Well19937c rng = new Well19937c(random.nextLong());
     Map<String, Object> draws = new LinkedHashMap<>();
@@ -54,8 +62,10 @@ public final class BuiltinJudge implements Judge {
     for (int i = 0; i < candidates.size(); i++) {
       String tool = candidates.get(i).tool();
       double[] c = credit.getOrDefault(tool, new double[2]);
-      // Beta(1 + rewards, 1 + misses): an untried tool draws from the uniform prior.
-      double draw = new BetaDistribution(1 + c[0], 1 + c[1] - c[0]).inverseCumulativeProbability(rng.nextDouble());
+      double[] p = prior.pseudoCounts(tool);
+      // Beta(1 + rewards, 1 + misses), prior pseudo-counts included.
+      double draw = new BetaDistribution(1 + p[0] + c[0], 1 + (p[1] - p[0]) + (c[1] - c[0]))
+          .inverseCumulativeProbability(rng.nextDouble());
       draws.put(tool, Map.of("reward", round(c[0]), "trials", round(c[1]), "draw", round(draw)));
       if (draw > bestDraw) {
         bestDraw = draw;
