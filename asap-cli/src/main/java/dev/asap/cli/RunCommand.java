@@ -33,7 +33,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = "Tune the study described by a YAML file. Running it again resumes the stored study.")
 final class RunCommand implements Callable<Integer> {
-  static final String DEFAULT_OPTIMIZER = "sobol";
+  // The best single tool in docs/benchmarks.md; the integrated pool takes over once its judge beats it.
+  static final String DEFAULT_OPTIMIZER = "gp";
   static final int ALL_TRIALS_FAILED = 3;
 
   @Parameters(index = "0", paramLabel = "STUDY.yaml", description = "the study file")
@@ -62,6 +63,21 @@ final class RunCommand implements Callable<Integer> {
       completionCandidates = OptimizerNames.class)
   String optimizer;
 
+  @Option(names = "--judge", paramLabel = "builtin|llm",
+      description = "who picks among the pool's proposals with --optimizer asap (default builtin)")
+  String judge;
+
+  @Option(names = "--llm-url", paramLabel = "URL",
+      description = "OpenAI-compatible server for --judge llm, e.g. http://localhost:8000/v1")
+  String llmUrl;
+
+  @Option(names = "--llm-model", paramLabel = "NAME", description = "model name for --judge llm")
+  String llmModel;
+
+  @Option(names = "--llm-timeout", paramLabel = "DURATION",
+      description = "longest wait for one LLM answer before the built-in judge decides (default 30s)")
+  String llmTimeout;
+
   @Option(names = "--simulate",
       description = "run on a simulated clock: never sleep, charge each trial the cost its objective reports")
   boolean simulate;
@@ -79,17 +95,19 @@ final class RunCommand implements Callable<Integer> {
     int workerCount = first(workers, file.workers(), 1);
     long seedValue = seed != null ? seed : file.seed() != null ? file.seed() : new SecureRandom().nextInt(1_000_000);
     String optimizerName = first(optimizer, file.optimizer(), DEFAULT_OPTIMIZER);
-    Optimizer tool = Optimizers.create(optimizerName, file.space(), seedValue);
+    JudgeChoice judgeChoice = JudgeChoice.of(judge, llmUrl, llmModel, llmTimeout, optimizerName);
+    Optimizer tool = judgeChoice.optimizer(optimizerName, file, seedValue);
     ObjectiveSpec spec = file.objective();
     CommandObjective objective = new CommandObjective(spec.command(), spec.timeout(), spec.workdir(), spec.env());
 
-    try (StudyStore store = StoreUrls.open(url)) {
+    try (StudyStore store = StoreUrls.open(url); judgeChoice) {
       Study study = Study.createOrOpen(store, file.name(), file.space(), file.direction());
       int dims = study.space().dimension();
       out.printf("asap: study '%s' (%s, %d parameter%s) in %s%n", study.name(),
           study.direction().name().toLowerCase(), dims, dims == 1 ? "" : "s", StoreUrls.describe(url));
-      out.printf("      optimizer %s, seed %d (--seed %d repeats it), %d worker%s, %s%s%n", tool.name(), seedValue,
-          seedValue, workerCount, workerCount == 1 ? "" : "s", describe(budget), simulate ? ", simulated clock" : "");
+      out.printf("      optimizer %s%s, seed %d (--seed %d repeats it), %d worker%s, %s%s%n", tool.name(),
+          judgeChoice.describe(), seedValue, seedValue, workerCount, workerCount == 1 ? "" : "s", describe(budget),
+          simulate ? ", simulated clock" : "");
 
       List<RunListener> listeners = new ArrayList<>();
       listeners.add(new ProgressPrinter(out, budget, System.console() != null));

@@ -1,6 +1,7 @@
 package dev.asap.optimizer;
 
 import dev.asap.integrator.BuiltinJudge;
+import dev.asap.integrator.Judge;
 import dev.asap.integrator.PoolOptimizer;
 import dev.asap.integrator.ToolPool;
 import dev.asap.optimizer.cmaes.CmaEs;
@@ -61,13 +62,18 @@ public final class Optimizers {
     return factory.apply(space, seed);
   }
 
-  /** Every single tool, each seeded differently so that they do not propose in lockstep. */
+  /** Every single tool, each seeded differently so that they do not propose in lockstep, with the built-in judge. */
   public static Optimizer pool(SearchSpace space, long seed) {
+    return pool(space, seed, new BuiltinJudge(seed));
+  }
+
+  /** Every single tool with the given judge (e.g. an LLM judge). */
+  public static Optimizer pool(SearchSpace space, long seed, Judge judge) {
     List<Optimizer> tools = new java.util.ArrayList<>();
     int i = 0;
     for (var factory : FACTORIES.values()) {
       tools.add(factory.apply(space, Seeds.mix(seed, i++)));
     }
-    return new PoolOptimizer(new ToolPool(tools), new BuiltinJudge(seed), seed);
+    return new PoolOptimizer(new ToolPool(tools), judge, seed);
   }
 }
