@@ -51,11 +51,14 @@ final class JudgeChoice implements AutoCloseable {
     return new JudgeChoice(llm, url, model, timeout == null ? DEFAULT_TIMEOUT : Durations.parse(timeout));
   }
 
-  Optimizer optimizer(String name, StudyFile file, long seed) {
+  /** A fresh optimizer (speculation asks for one per prepared pick); LLM judges share one engine. */
+  synchronized Optimizer optimizer(String name, StudyFile file, long seed) {
     if (!llm) {
       return Optimizers.create(name, file.space(), seed);
     }
-    engine = OpenAiCompatibleEngine.builder(url, model).retrySeed(seed).build();
+    if (engine == null) {
+      engine = OpenAiCompatibleEngine.builder(url, model).retrySeed(seed).build();
+    }
     Judge judge = new LlmJudge(engine, new BuiltinJudge(seed), new PromptLog(file.name(), file.space(),
         Optimizers.toolNames(), file.direction() == Direction.MINIMIZE), timeout, seed);
     return Optimizers.pool(file.space(), seed, judge);

@@ -36,6 +36,8 @@ final class RunCommand implements Callable<Integer> {
   // The best single tool in docs/benchmarks.md; the integrated pool takes over once its judge beats it.
   static final String DEFAULT_OPTIMIZER = "gp";
   static final int ALL_TRIALS_FAILED = 3;
+  /** Relative error within which a speculative pick is kept, before the self-tuner moves it. */
+  static final double INITIAL_TAU = 0.1;
 
   @Parameters(index = "0", paramLabel = "STUDY.yaml", description = "the study file")
   Path studyFile;
@@ -78,6 +80,10 @@ final class RunCommand implements Callable<Integer> {
       description = "longest wait for one LLM answer before the built-in judge decides (default 30s)")
   String llmTimeout;
 
+  @Option(names = "--speculate", paramLabel = "on|off",
+      description = "prepare the next proposal while a trial runs, under its predicted result (default off)")
+  String speculate;
+
   @Option(names = "--simulate",
       description = "run on a simulated clock: never sleep, charge each trial the cost its objective reports")
   boolean simulate;
@@ -116,9 +122,13 @@ final class RunCommand implements Callable<Integer> {
       if (logWriter != null) {
         listeners.add(logWriter);
       }
-      RunLoop loop = RunLoop.builder(study, objective)
+      RunLoop.Builder builder = RunLoop.builder(study, objective)
           .optimizer(tool).budget(budget).workers(workerCount).simulate(simulate)
-          .listener(RunListener.all(listeners)).build();
+          .listener(RunListener.all(listeners));
+      if (speculation()) {
+        builder.speculate(() -> judgeChoice.optimizer(optimizerName, file, seedValue), INITIAL_TAU);
+      }
+      RunLoop loop = builder.build();
       RunReport report = runStoppable(loop);
       if (logWriter != null) {
         logWriter.close();
@@ -151,6 +161,17 @@ final class RunCommand implements Callable<Integer> {
         // The JVM is already exiting; the hook has done its job.
       }
     }
+  }
+
+  private boolean speculation() {
+    if (speculate == null) {
+      return false;
+    }
+    String v = speculate.trim().toLowerCase(java.util.Locale.ROOT);
+    if (!v.equals("on") && !v.equals("off")) {
+      throw new IllegalArgumentException("--speculate must be on or off, got '" + speculate + "'");
+    }
+    return v.equals("on");
   }
 
   private Budget budget(StudyFile file) {

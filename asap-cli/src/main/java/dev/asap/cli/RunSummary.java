@@ -1,6 +1,7 @@
 package dev.asap.cli;
 
 import dev.asap.loop.RunReport;
+import dev.asap.loop.SpeculationStats;
 import dev.asap.store.jdbc.StoreUrls;
 import dev.asap.study.Study;
 import dev.asap.study.Trial;
@@ -33,6 +34,16 @@ final class RunSummary {
         count(all, TrialState.FAILED), count(all, TrialState.PRUNED));
     out.printf("Time:     evaluation %s (summed over workers), proposing %s, recording %s%n", seconds(r.evalSeconds()),
         seconds(r.askSeconds()), seconds(r.tellSeconds()));
+    SpeculationStats spec = r.speculation();
+    if (spec != null) {
+      List<double[]> tau = spec.tauHistory();
+      out.printf("Speculation: %d accepted, %d rejected, %d missed; proposing hidden %s, paid %s; τ %s%s%n",
+          spec.accepted(), spec.rejected(), spec.missed(), seconds(spec.hiddenSeconds()), seconds(spec.paidSeconds()),
+          tau.isEmpty() ? "-" : Numbers.format(tau.get(0)[1]) + (tau.size() > 1 ? " → "
+              + Numbers.format(tau.get(tau.size() - 1)[1]) : ""),
+          spec.sampled() == 0 ? "" : "; " + spec.equalToSerial() + " of " + spec.sampled()
+              + " sampled picks equal the serial choice");
+    }
     Trial best = r.best();
     if (best == null) {
       out.println("Best:     no trial has completed yet" + lastError(all));

@@ -161,6 +161,23 @@ class CliEndToEndTest {
   }
 
   @Test
+  void speculationHidesProposalTimeAndTheTrialLogSaysHowMuch() throws Exception {
+    studyFile("spec", "echo '{\"value\": 1.5, \"cost\": 600}'", "");
+    CliProcess.Result run = CliProcess.run(dir, "run", "spec.yaml", "--trials", "8", "--simulate", "--optimizer",
+        "random", "--speculate", "on", "--seed", "2");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).containsPattern("Speculation: [1-9]\\d* accepted, 0 rejected");
+    List<Trial> trials = trials("spec");
+    assertThat(trials).filteredOn(t -> t.attributes().containsKey("speculation")).isNotEmpty();
+    CliProcess.Result jsonl = CliProcess.run(dir, "export", "spec", "--format", "jsonl");
+    assertThat(jsonl.out()).contains("\"hidden_seconds\"");
+
+    CliProcess.Result bad = CliProcess.run(dir, "run", "spec.yaml", "--trials", "9", "--speculate", "maybe");
+    assertThat(bad.exitCode()).isEqualTo(2);
+    assertThat(bad.err()).contains("--speculate must be on or off");
+  }
+
+  @Test
   void aHangingObjectiveTimesOutAndTheRunGoesOn() throws Exception {
     studyFile("hang", "if [ {opt} = sgd ]; then sleep 30; fi; echo {y}", "  timeout: 1s\n");
     CliProcess.Result run = CliProcess.run(dir, "run", "hang.yaml", "--trials", "6", "--seed", "4");

@@ -35,6 +35,9 @@ public final class RunLoop {
   private final boolean simulate;
   private final RunListener listener;
   private final int failFastAfter;
+  private final java.util.function.Supplier<Optimizer> shadows;
+  private final double initialTau;
+  private final double latencySeconds;
   private volatile boolean stopRequested;
   private volatile Thread loopThread;
 
@@ -47,6 +50,9 @@ public final class RunLoop {
     this.simulate = b.simulate;
     this.listener = b.listener;
     this.failFastAfter = b.failFastAfter > 0 ? b.failFastAfter : Math.max(3, 2 * b.workers);
+    this.shadows = b.shadows;
+    this.initialTau = b.initialTau;
+    this.latencySeconds = b.latencySeconds;
   }
 
   public static Builder builder(Study study, Objective objective) {
@@ -76,9 +82,16 @@ public final class RunLoop {
 
     Tally tally = new Tally(workers);
     Stop stop;
+    Speculator speculator = shadows == null ? null : new Speculator(shadows, initialTau, simulate, latencySeconds);
     try (TrialRunner runner = simulate ? new SimulatedTrialRunner(study, objective, (SimulatedClock) clock)
         : new ThreadedTrialRunner(study, objective, clock, workers)) {
-      stop = loop(runner, clock, deadline, tally);
+      stop = loop(runner, clock, deadline, tally, speculator);
+      if (speculator != null) {
+        speculator.abandon();
+        if (tally.ready != null) {
+          speculator.unused(tally.ready);
+        }
+      }
       if (runner.running() > 0) {
         Thread.interrupted();
         String why = switch (stop.cause()) {
@@ -92,45 +105,83 @@ public final class RunLoop {
       }
     } finally {
       loopThread = null;
+      if (speculator != null) {
+        speculator.close();
+      }
     }
     Trial best = Study.best(study.trials(), study.direction()).orElse(null);
-    RunReport report = new RunReport(stop.cause(), stop.message(), tally.completed, tally.failed, tally.pruned, recovered, best,
-        clock.now() - clockStart, tally.ask, tally.eval, tally.tell);
+    RunReport report = new RunReport(stop.cause(), stop.message(), tally.completed, tally.failed, tally.pruned,
+        recovered, best, clock.now() - clockStart, tally.ask, tally.eval, tally.tell,
+        speculator == null ? null : speculator.stats());
     listener.runFinished(report);
     return report;
   }
 
-  private Stop loop(TrialRunner runner, Clock clock, double deadline, Tally tally) {
+  private Stop loop(TrialRunner runner, Clock clock, double deadline, Tally tally, Speculator speculator) {
     try {
       while (true) {
         Stop stop = null;
+        List<Trial> trials = null;
         while (runner.running() < workers) {
           long t0 = System.nanoTime();
-          List<Trial> trials = study.trials();
+          trials = study.trials();
           stop = stopReason(trials, clock, deadline, tally);
           if (stop != null) {
             break;
           }
-          Proposal p = optimizer.propose(new History(study.space(), study.direction(), trials));
-          double askSeconds = (System.nanoTime() - t0) / 1e9;
-          clock.charge(askSeconds);
-          Trial started = study.start(p.withComputeSeconds(askSeconds), optimizer.name(), claimSlot(tally.busy),
+          Proposal p;
+          double paid;
+          double hidden = 0;
+          Speculator.Ready ready = tally.ready;
+          if (ready != null) {
+            // Prepared while the previous trial ran and accepted: only what was not hidden is paid.
+            p = ready.proposal().withNotes(java.util.Map.of("hidden_seconds", ready.hiddenSeconds(), "speculation",
+                java.util.Map.of("predicted", ready.predicted(), "actual", ready.actual(), "tau", ready.tau())));
+            paid = ready.paidSeconds() + (System.nanoTime() - t0) / 1e9;
+            hidden = ready.hiddenSeconds();
+            tally.ready = null;
+          } else {
+            p = optimizer.propose(new History(study.space(), study.direction(), trials));
+            paid = (System.nanoTime() - t0) / 1e9 + (simulate ? latencySeconds : 0);
+          }
+          clock.charge(paid);
+          Trial started = study.start(p.withComputeSeconds(paid), optimizer.name(), claimSlot(tally.busy),
               clock.now());
-          tally.ask += askSeconds;
+          tally.ask += paid;
+          tally.hidden += hidden;
+          tally.runningHere.put(started.number(), started);
           listener.trialStarted(started);
           runner.start(started.number(), started.worker(), started.config());
         }
         if (runner.running() == 0) {
           return stop == null ? new Stop(StopCause.NOTHING_TO_RUN, "nothing left to run") : stop;
         }
+        if (speculator != null && tally.ready == null && !speculator.hasPending() && stop == null) {
+          speculate(speculator, trials, clock, tally);
+        }
         Completion c = runner.awaitNext(deadline);
         if (c == null) {
           return new Stop(StopCause.TIME_BUDGET, "time budget reached");
         }
         record(c, clock, tally);
+        if (speculator != null) {
+          tally.ready = speculator.resolve(c, study, clock);
+        }
       }
     } catch (InterruptedException e) {
       return new Stop(StopCause.REQUESTED, "stopped by request");
+    }
+  }
+
+  /** Prepares the next proposal for when the earliest-started running trial of this run ends. */
+  private void speculate(Speculator speculator, List<Trial> trials, Clock clock, Tally tally) {
+    if (trials == null || tally.runningHere.isEmpty()) {
+      return;
+    }
+    Trial target = tally.runningHere.values().iterator().next();
+    Double predicted = ValuePredictor.predict(target, trials, study.direction());
+    if (predicted != null) {
+      speculator.prepare(study, study.trials(), target, predicted, clock);
     }
   }
 
@@ -174,6 +225,7 @@ public final class RunLoop {
 
   private void record(Completion c, Clock clock, Tally tally) {
     tally.busy[c.worker()] = false;
+    tally.runningHere.remove(c.number());
     long t0 = System.nanoTime();
     // A trial's own write cannot contain its own duration, so the stored tell time is that of the
     // previous write of this run; the run's totals and the simulated clock use the measured one.
@@ -230,7 +282,12 @@ public final class RunLoop {
     double ask;
     double eval;
     double tell;
+    double hidden;
     double lastWriteSeconds;
+    /** A speculative pick accepted and waiting for the next free worker. */
+    Speculator.Ready ready;
+    /** Trials this run started and has not recorded yet, in order of start. */
+    final java.util.LinkedHashMap<Integer, Trial> runningHere = new java.util.LinkedHashMap<>();
 
     Tally(int workers) {
       busy = new boolean[workers];
@@ -246,6 +303,9 @@ public final class RunLoop {
     private int workers = 1;
     private boolean simulate;
     private int failFastAfter;
+    private java.util.function.Supplier<Optimizer> shadows;
+    private double initialTau = 0.1;
+    private double latencySeconds;
     private RunListener listener = new RunListener() {};
 
     private Builder(Study study, Objective objective) {
@@ -280,6 +340,32 @@ public final class RunLoop {
     /** Stops the run when this many trials in a row fail before any trial of the study completed. */
     public Builder failFastAfter(int failures) {
       this.failFastAfter = failures;
+      return this;
+    }
+
+    /**
+     * Speculates: while a trial runs, a fresh optimizer from {@code shadows} (same tool, same seed) prepares
+     * the next proposal under a predicted result, kept when the real result is within relative error
+     * {@code initialTau}; a self-tuner then moves the threshold from the run's own counts.
+     */
+    public Builder speculate(java.util.function.Supplier<Optimizer> shadows, double initialTau) {
+      if (!(initialTau > 0)) {
+        throw new IllegalArgumentException("the speculation threshold must be positive (got " + initialTau + ")");
+      }
+      this.shadows = shadows;
+      this.initialTau = initialTau;
+      return this;
+    }
+
+    /**
+     * A latency model for simulated runs: seconds added to every proposal on the simulated clock, as if the
+     * judge were a real-size LLM answering in that time (speculation can hide it).
+     */
+    public Builder proposalLatency(double seconds) {
+      if (seconds < 0 || !Double.isFinite(seconds)) {
+        throw new IllegalArgumentException("proposal latency must be a finite number of seconds >= 0");
+      }
+      this.latencySeconds = seconds;
       return this;
     }
 

@@ -5,7 +5,8 @@ import dev.asap.study.Trial;
 /**
  * What a run did: why it stopped, its trials by state, the best trial of the study, and where the time
  * went (proposal, evaluation and recording time summed over this run's trials; elapsed is on the run's
- * clock).
+ * clock), and what speculation did (null when it was off). Proposal time is what was paid on the critical
+ * path; speculation's hidden seconds are in {@code speculation}.
  */
 public record RunReport(
     StopCause stopCause,
@@ -18,7 +19,8 @@ public record RunReport(
     double elapsedSeconds,
     double askSeconds,
     double evalSeconds,
-    double tellSeconds) {
+    double tellSeconds,
+    SpeculationStats speculation) {
 
   public int finished() {
     return completed + failed + pruned;

@@ -29,6 +29,9 @@ public final class TrialLogLine {
     line.put("eval_seconds", t.timings().evalSeconds());
     line.put("ask_seconds", t.timings().askSeconds());
     line.put("tell_seconds", t.timings().tellSeconds());
+    if (t.attributes().get("hidden_seconds") instanceof Number hidden) {
+      line.put("hidden_seconds", hidden.doubleValue());
+    }
     line.put("tool", t.tool());
     line.put("worker", t.worker());
     line.put("start", finiteOrNull(t.start()));

@@ -1,0 +1,222 @@
+package dev.asap.loop;
+
+import dev.asap.clock.Clock;
+import dev.asap.optimizer.History;
+import dev.asap.optimizer.Optimizer;
+import dev.asap.optimizer.Proposal;
+import dev.asap.study.Study;
+import dev.asap.study.Trial;
+import dev.asap.study.TrialState;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+
+/**
+ * Prepares the next proposal while a trial is still being evaluated, under a predicted result for it, and
+ * keeps the prepared pick only when the real result is close enough: |y − ŷ| / max(|y|, ε) ≤ τ.
+ *
+ * <p>Each speculation asks a <em>fresh</em> optimizer instance: tools cache state by trial number, and a
+ * history holding a predicted value must not leak into the state the real run keeps. Tools give the same
+ * proposal for the same seed and history, so a fresh instance answers as the running one would.
+ *
+ * <p>On the real clock the speculation runs on a background thread and the time it still needs when the
+ * trial ends is paid by waiting. On the simulated clock it runs at once, and the part of its measured time
+ * that overlaps the trial's simulated evaluation is hidden, the rest paid.
+ */
+final class Speculator implements AutoCloseable {
+  static final double EPSILON = 1e-12;
+  /** Every third accepted pick is checked against what the serial path would have chosen. */
+  static final int SAMPLE_EVERY = 3;
+
+  private final Supplier<Optimizer> shadows;
+  private final SelfTuner tuner;
+  private final SpeculationStats stats = new SpeculationStats();
+  private final boolean simulated;
+  private final double latencySeconds;
+  private final ExecutorService background;
+  private Pending pending;
+
+  /** A proposal prepared under a prediction and accepted, with the seconds it hid and the seconds still paid. */
+  record Ready(Proposal proposal, double hiddenSeconds, double paidSeconds, double predicted, double actual,
+      double tau) {}
+
+  private record Timed(Proposal proposal, double seconds) {}
+
+  private record Pending(int target, double predicted, double startClock, Future<Timed> future, Timed done) {}
+
+  Speculator(Supplier<Optimizer> shadows, double initialTau, boolean simulated, double latencySeconds) {
+    this.shadows = shadows;
+    this.tuner = new SelfTuner(initialTau);
+    this.simulated = simulated;
+    this.latencySeconds = latencySeconds;
+    this.background = simulated ? null : Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "asap-speculation");
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  SpeculationStats stats() {
+    return stats;
+  }
+
+  boolean hasPending() {
+    return pending != null;
+  }
+
+  /** Starts preparing the next proposal as if {@code target} had returned {@code predicted}. */
+  void prepare(Study study, List<Trial> trials, Trial target, double predicted, Clock clock) {
+    History hypothetical = hypothetical(study, trials, target, predicted);
+    if (simulated) {
+      try {
+        pending = new Pending(target.number(), predicted, clock.now(), null, propose(hypothetical));
+      } catch (RuntimeException e) {
+        pending = null;
+      }
+    } else {
+      pending = new Pending(target.number(), predicted, clock.now(), background.submit(() -> propose(hypothetical)),
+          null);
+    }
+  }
+
+  /**
+   * Decides the pending speculation once {@code c} has been recorded: the accepted proposal, or null when
+   * there was none, it was for another trial, or the real result was too far from the prediction.
+   */
+  Ready resolve(Completion c, Study study, Clock clock) {
+    Pending p = pending;
+    pending = null;
+    if (p == null) {
+      return null;
+    }
+    if (c.number() != p.target()) {
+      stats.missed++;
+      drop(p);
+      return null;
+    }
+    double tau = tuner.tau();
+    Double y = c.value();
+    boolean close = c.state() == TrialState.COMPLETE && y != null
+        && Math.abs(y - p.predicted()) / Math.max(Math.abs(y), EPSILON) <= tau;
+    long waitStart = System.nanoTime();
+    Timed t = close ? await(p) : null;
+    double waited = (System.nanoTime() - waitStart) / 1e9;
+    if (t == null) {
+      stats.rejected++;
+      drop(p);
+      tuner.observe(stats);
+      return null;
+    }
+    double hidden;
+    double paid;
+    if (simulated) {
+      hidden = Math.min(t.seconds(), Math.max(0, clock.now() - p.startClock()));
+      paid = t.seconds() - hidden;
+    } else {
+      paid = waited;
+      hidden = Math.max(0, t.seconds() - paid);
+    }
+    stats.accepted++;
+    stats.hiddenSeconds += hidden;
+    stats.paidSeconds += paid;
+    if (stats.accepted % SAMPLE_EVERY == 1) {
+      checkAgainstSerial(t.proposal(), study.history());
+    }
+    tuner.observe(stats);
+    return new Ready(t.proposal(), hidden, paid, p.predicted(), y, tau);
+  }
+
+  /** An accepted pick the run never used (it stopped first): it hid nothing, it was wasted. */
+  void unused(Ready r) {
+    stats.accepted--;
+    stats.hiddenSeconds -= r.hiddenSeconds();
+    stats.paidSeconds -= r.paidSeconds();
+    stats.missed++;
+    stats.wastedSeconds += r.hiddenSeconds() + r.paidSeconds();
+  }
+
+  /** A prepared pick that was never used (the run stopped first). */
+  void abandon() {
+    if (pending != null) {
+      stats.missed++;
+      drop(pending);
+      pending = null;
+    }
+  }
+
+  @Override
+  public void close() {
+    if (background != null) {
+      background.shutdownNow();
+    }
+  }
+
+  private static Timed await(Pending p) {
+    if (p.done() != null) {
+      return p.done();
+    }
+    try {
+      return p.future().get();
+    } catch (ExecutionException e) {
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
+  }
+
+  private void drop(Pending p) {
+    if (p.done() != null) {
+      stats.wastedSeconds += p.done().seconds();
+    } else if (p.future() != null && p.future().isDone() && !p.future().isCancelled()) {
+      try {
+        stats.wastedSeconds += p.future().get().seconds();
+      } catch (ExecutionException | InterruptedException e) {
+        // A failed speculation wasted nothing worth counting.
+      }
+    } else if (p.future() != null) {
+      p.future().cancel(true);
+    }
+  }
+
+  private Timed propose(History history) {
+    long t0 = System.nanoTime();
+    Proposal proposal = shadows.get().propose(history);
+    return new Timed(proposal, (System.nanoTime() - t0) / 1e9 + latencySeconds);
+  }
+
+  /** Off the critical path: would the serial path, knowing the real result, have chosen the same config? */
+  private void checkAgainstSerial(Proposal accepted, History truth) {
+    Runnable check = () -> {
+      boolean equal;
+      try {
+        equal = shadows.get().propose(truth).config().equals(accepted.config());
+      } catch (RuntimeException e) {
+        equal = false;
+      }
+      synchronized (stats) {
+        stats.sampled++;
+        stats.equalToSerial += equal ? 1 : 0;
+      }
+    };
+    if (simulated) {
+      check.run();
+    } else {
+      background.submit(check);
+    }
+  }
+
+  private static History hypothetical(Study study, List<Trial> trials, Trial target, double predicted) {
+    List<Trial> copy = new ArrayList<>(trials.size());
+    for (Trial t : trials) {
+      copy.add(t.number() != target.number() ? t : new Trial(t.number(), t.config(), TrialState.COMPLETE, predicted,
+          null, t.tool(), t.worker(), t.owner(), t.intermediate(), t.timings(), t.start(), Double.NaN, t.heartbeat(),
+          t.attributes()));
+    }
+    return new History(study.space(), study.direction(), copy);
+  }
+}

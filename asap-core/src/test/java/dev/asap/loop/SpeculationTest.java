@@ -1,0 +1,105 @@
+package dev.asap.loop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.asap.objective.Evaluation;
+import dev.asap.objective.Objective;
+import dev.asap.optimizer.Optimizers;
+import dev.asap.space.Config;
+import dev.asap.space.FloatParameter;
+import dev.asap.space.SearchSpace;
+import dev.asap.store.InMemoryStore;
+import dev.asap.study.Direction;
+import dev.asap.study.Study;
+import dev.asap.study.Trial;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SpeculationTest {
+  private static final SearchSpace SPACE = SearchSpace.of(FloatParameter.of("x", 0, 1), FloatParameter.of("y", 0, 1));
+
+  private static RunReport run(Study study, String tool, Objective objective, int trials, boolean speculate,
+      double latency, int workers, boolean simulate) {
+    RunLoop.Builder b = RunLoop.builder(study, objective).optimizer(Optimizers.create(tool, SPACE, 3))
+        .budget(Budget.trials(trials)).workers(workers).simulate(simulate).proposalLatency(latency);
+    if (speculate) {
+      b.speculate(() -> Optimizers.create(tool, SPACE, 3), 0.1);
+    }
+    return b.build().run();
+  }
+
+  private static Study study() {
+    return Study.createOrOpen(new InMemoryStore(), "s", SPACE, Direction.MINIMIZE);
+  }
+
+  @Test
+  void exactPredictionsAreAcceptedAndChangeNothingButTheClock() {
+    // A flat objective: the median of earlier values predicts every result exactly.
+    Objective flat = (c, ctx) -> Evaluation.withCost(5.0, 100);
+    Study serial = study();
+    RunReport s = run(serial, "random", flat, 20, false, 2.0, 1, true);
+    Study spec = study();
+    RunReport p = run(spec, "random", flat, 20, true, 2.0, 1, true);
+
+    List<Config> serialConfigs = serial.trials().stream().map(Trial::config).toList();
+    assertThat(spec.trials().stream().map(Trial::config).toList()).isEqualTo(serialConfigs);
+    SpeculationStats stats = p.speculation();
+    assertThat(stats.accepted()).isGreaterThanOrEqualTo(17);
+    assertThat(stats.rejected()).isZero();
+    assertThat(stats.sampled()).isPositive();
+    assertThat(stats.equalToSerial()).isEqualTo(stats.sampled());
+    // Each accepted pick hid its 2 s judge latency under a 100 s evaluation.
+    assertThat(stats.hiddenSeconds()).isGreaterThanOrEqualTo(2.0 * stats.accepted());
+    assertThat(p.elapsedSeconds()).isLessThan(s.elapsedSeconds() - 2.0 * stats.accepted() + 1);
+    assertThat(spec.trials()).filteredOn(t -> t.attributes().containsKey("speculation")).hasSize(stats.accepted())
+        .allMatch(t -> ((Number) t.attributes().get("hidden_seconds")).doubleValue() >= 2.0);
+  }
+
+  @Test
+  void farPredictionsAreRejectedAndTheSelfTunerLoosensTau() {
+    int[] calls = {0};
+    // Values jump by orders of magnitude: the median never predicts within 10 %.
+    Objective wild = (c, ctx) -> Evaluation.withCost(Math.pow(10, (calls[0]++ % 5)) * (1 + c.getDouble("x")), 10);
+    Study spec = study();
+    RunReport p = run(spec, "random", wild, 60, true, 0, 1, true);
+    SpeculationStats stats = p.speculation();
+    assertThat(stats.rejected()).isPositive();
+    assertThat(stats.tauHistory()).hasSizeGreaterThan(1);
+    double first = stats.tauHistory().get(0)[1];
+    double last = stats.tauHistory().get(stats.tauHistory().size() - 1)[1];
+    assertThat(last).isGreaterThan(first);
+    assertThat(spec.trials()).hasSize(60).allMatch(Trial::isComplete);
+    assertThat(new HashSet<>(spec.trials().stream().map(Trial::config).toList())).hasSize(60);
+  }
+
+  @Test
+  void modelPredictionsDriveSpeculationWithSeveralWorkers() {
+    Objective bowl = (c, ctx) -> Evaluation.withCost(Math.pow(c.getDouble("x") - 0.3, 2)
+        + Math.pow(c.getDouble("y") - 0.6, 2) + 1.0, 50 + 40 * c.getDouble("x"));
+    Study spec = study();
+    RunReport p = run(spec, "gp", bowl, 30, true, 0, 2, true);
+    SpeculationStats stats = p.speculation();
+    assertThat(stats.accepted() + stats.rejected() + stats.missed()).isPositive();
+    assertThat(spec.trials()).hasSize(30).allMatch(Trial::isComplete);
+    assertThat(new HashSet<>(spec.trials().stream().map(Trial::config).toList())).hasSize(30);
+  }
+
+  @Test
+  void onTheRealClockAcceptedPicksWereComputedWhileTheTrialRan() {
+    Objective flat = (c, ctx) -> {
+      Thread.sleep(40);
+      return Evaluation.of(5.0);
+    };
+    Study spec = study();
+    RunReport p = run(spec, "random", flat, 10, true, 0, 1, false);
+    assertThat(p.speculation().accepted()).isPositive();
+    assertThat(p.speculation().hiddenSeconds()).isPositive();
+    assertThat(spec.trials()).hasSize(10).allMatch(Trial::isComplete);
+    assertThat(spec.trials().get(9).attributes()).containsKey("speculation");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> speculation = (Map<String, Object>) spec.trials().get(9).attributes().get("speculation");
+    assertThat(speculation.keySet()).contains("predicted", "tau");
+  }
+}
