@@ -76,6 +76,10 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--llm-model", paramLabel = "NAME", description = "model name for --judge llm")
   String llmModel;
 
+  @Option(names = "--llm-gguf", paramLabel = "PATH",
+      description = "a GGUF model file for --judge llm, run in-process by llama.cpp (instead of --llm-url)")
+  Path llmGguf;
+
   @Option(names = "--llm-timeout", paramLabel = "DURATION",
       description = "longest wait for one LLM answer before the built-in judge decides (default 30s)")
   String llmTimeout;
@@ -101,7 +105,7 @@ final class RunCommand implements Callable<Integer> {
     int workerCount = first(workers, file.workers(), 1);
     long seedValue = seed != null ? seed : file.seed() != null ? file.seed() : new SecureRandom().nextInt(1_000_000);
     String optimizerName = first(optimizer, file.optimizer(), DEFAULT_OPTIMIZER);
-    JudgeChoice judgeChoice = JudgeChoice.of(judge, llmUrl, llmModel, llmTimeout, optimizerName);
+    JudgeChoice judgeChoice = JudgeChoice.of(judge, llmUrl, llmModel, llmGguf, llmTimeout, optimizerName);
     Optimizer tool = judgeChoice.optimizer(optimizerName, file, seedValue);
     ObjectiveSpec spec = file.objective();
     CommandObjective objective = new CommandObjective(spec.command(), spec.timeout(), spec.workdir(), spec.env());

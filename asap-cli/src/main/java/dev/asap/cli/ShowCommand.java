@@ -42,6 +42,7 @@ final class ShowCommand implements Callable<Integer> {
         out.printf("Best:   %s (trial %d, tool %s)%n", Numbers.format(best.value()), best.number(), best.tool());
         best.config().values().forEach((k, v) -> out.printf("        %s: %s%n", k, Numbers.format(v)));
       }, () -> out.println("Best:   no complete trial yet"));
+      WallClockDecomposition.print(out, trials);
       out.println();
       new TrialTable(study.space()).print(out, trials, limit);
       return 0;

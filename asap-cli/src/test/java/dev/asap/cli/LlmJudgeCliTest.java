@@ -47,7 +47,8 @@ class LlmJudgeCliTest {
       }
     });
     server.start();
-    Files.writeString(dir.resolve("s.yaml"), "name: s\nobjective:\n  command: \"echo {x}\"\nspace:\n"
+    // Evaluations of 0.3 s keep a local judge well under the fast-evaluation threshold (half an evaluation).
+    Files.writeString(dir.resolve("s.yaml"), "name: s\nobjective:\n  command: \"sleep 0.3; echo {x}\"\nspace:\n"
         + "  x: {type: float, low: 0, high: 1}\n  k: {type: categorical, choices: [a, b]}\n");
   }
 

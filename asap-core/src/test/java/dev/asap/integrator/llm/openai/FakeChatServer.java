@@ -25,14 +25,14 @@ import java.util.concurrent.TimeUnit;
  * A scripted stand-in for an OpenAI-compatible server on 127.0.0.1 (a free port): answers {@code POST
  * /v1/chat/completions} with the queued replies in order, repeating the last one, and records what it got.
  */
-final class FakeChatServer implements AutoCloseable {
+public final class FakeChatServer implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** One scripted reply; {@code delay} is spent before the headers are sent. */
-  record Reply(int status, String body, Map<String, String> headers, Duration delay) {}
+  public record Reply(int status, String body, Map<String, String> headers, Duration delay) {}
 
   /** One request as received: its Authorization header (null when absent), Content-Type and JSON body. */
-  record Received(String authorization, String contentType, JsonNode body) {}
+  public record Received(String authorization, String contentType, JsonNode body) {}
 
   private final HttpServer server;
   private final ExecutorService threads = Executors.newCachedThreadPool();
@@ -40,28 +40,47 @@ final class FakeChatServer implements AutoCloseable {
   private final List<Received> received = new CopyOnWriteArrayList<>();
   private final CountDownLatch stopped = new CountDownLatch(1);
 
-  FakeChatServer() throws IOException {
+  public FakeChatServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
     server.createContext("/v1/chat/completions", this::handle);
     server.setExecutor(threads);
     server.start();
   }
 
-  String baseUrl() {
+  public String baseUrl() {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
   }
 
-  FakeChatServer reply(int status, String body) {
+  public FakeChatServer reply(int status, String body) {
     return reply(new Reply(status, body, Map.of(), Duration.ZERO));
   }
 
-  synchronized FakeChatServer reply(Reply reply) {
+  public synchronized FakeChatServer reply(Reply reply) {
     script.add(reply);
     return this;
   }
 
-  List<Received> received() {
+  public List<Received> received() {
     return List.copyOf(received);
+  }
+
+  /** Queues a 200 answer whose message content is {@code content}, sent at once. */
+  public FakeChatServer answer(String content) {
+    return answer(content, Duration.ZERO);
+  }
+
+  /** Queues a 200 answer whose message content is {@code content}, sent after {@code delay}. */
+  public FakeChatServer answer(String content, Duration delay) {
+    String body = "{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":"
+        + JSON.valueToTree(content) + "},\"finish_reason\":\"stop\"}],"
+        + "\"usage\":{\"prompt_tokens\":100,\"completion_tokens\":10}}";
+    return reply(new Reply(200, body, Map.of(), delay));
+  }
+
+  /** The last message (the user prompt) of the {@code i}-th request. */
+  public String prompt(int i) {
+    JsonNode messages = received.get(i).body().path("messages");
+    return messages.get(messages.size() - 1).path("content").asText();
   }
 
   private synchronized Reply next() {

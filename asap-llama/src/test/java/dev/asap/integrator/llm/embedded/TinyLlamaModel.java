@@ -20,7 +20,7 @@ import java.util.Random;
  * answers would break maxLength. {@code <|im_end|>} ends a turn; {@code <|endoftext|>} is the BOS token,
  * added to every prompt ({@code tokenizer.ggml.add_bos_token}) so tests see BOS handling.
  */
-final class TinyLlamaModel {
+public final class TinyLlamaModel {
   static final int CONTEXT = 2048;
   static final int EMBEDDING = 64;
   static final int BLOCKS = 2;
@@ -41,7 +41,7 @@ final class TinyLlamaModel {
   private TinyLlamaModel() {}
 
   /** Writes the model to {@code file} with weights drawn from {@code seed}; returns {@code file}. */
-  static Path write(Path file, long seed) throws IOException {
+  public static Path write(Path file, long seed) throws IOException {
     List<String> tokens = vocabulary();
     int[] types = new int[tokens.size()];
     Arrays.fill(types, TOKEN_NORMAL);
