@@ -105,18 +105,18 @@ final class RunCommand implements Callable<Integer> {
     int workerCount = first(workers, file.workers(), 1);
     long seedValue = seed != null ? seed : file.seed() != null ? file.seed() : new SecureRandom().nextInt(1_000_000);
     String optimizerName = first(optimizer, file.optimizer(), DEFAULT_OPTIMIZER);
-    JudgeChoice judgeChoice = JudgeChoice.of(judge, llmUrl, llmModel, llmGguf, llmTimeout, optimizerName);
-    Optimizer tool = judgeChoice.optimizer(optimizerName, file, seedValue);
+    LlmSetup llmSetup = LlmSetup.of(judge, llmUrl, llmModel, llmGguf, llmTimeout, optimizerName);
+    Optimizer tool = llmSetup.optimizer(optimizerName, file, seedValue);
     ObjectiveSpec spec = file.objective();
     CommandObjective objective = new CommandObjective(spec.command(), spec.timeout(), spec.workdir(), spec.env());
 
-    try (StudyStore store = StoreUrls.open(url); judgeChoice) {
+    try (StudyStore store = StoreUrls.open(url); llmSetup) {
       Study study = Study.createOrOpen(store, file.name(), file.space(), file.direction());
       int dims = study.space().dimension();
       out.printf("asap: study '%s' (%s, %d parameter%s) in %s%n", study.name(),
           study.direction().name().toLowerCase(), dims, dims == 1 ? "" : "s", StoreUrls.describe(url));
       out.printf("      optimizer %s%s, seed %d (--seed %d repeats it), %d worker%s, %s%s%n", tool.name(),
-          judgeChoice.describe(), seedValue, seedValue, workerCount, workerCount == 1 ? "" : "s", describe(budget),
+          llmSetup.describe(), seedValue, seedValue, workerCount, workerCount == 1 ? "" : "s", describe(budget),
           simulate ? ", simulated clock" : "");
 
       List<RunListener> listeners = new ArrayList<>();
@@ -130,7 +130,7 @@ final class RunCommand implements Callable<Integer> {
           .optimizer(tool).budget(budget).workers(workerCount).simulate(simulate)
           .listener(RunListener.all(listeners));
       if (speculation()) {
-        builder.speculate(() -> judgeChoice.optimizer(optimizerName, file, seedValue), INITIAL_TAU);
+        builder.speculate(() -> llmSetup.optimizer(optimizerName, file, seedValue), INITIAL_TAU);
       }
       RunLoop loop = builder.build();
       RunReport report = runStoppable(loop);
@@ -216,6 +216,8 @@ final class RunCommand implements Callable<Integer> {
   static final class OptimizerNames extends ArrayList<String> {
     OptimizerNames() {
       super(Optimizers.names());
+      add(LlmSetup.LLM);
+      add(LlmSetup.LLM_SEEDED_GP);
     }
   }
 }

@@ -35,11 +35,15 @@ class LlmJudgeCliTest {
   void startServer() throws Exception {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
     server.createContext("/v1/chat/completions", exchange -> {
-      exchange.getRequestBody().readAllBytes();
+      String request = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
       requests.incrementAndGet();
-      byte[] body = ("{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":"
-          + "\"{\\\"choice\\\": \\\"A\\\", \\\"reason\\\": \\\"first is fine\\\"}\"},\"finish_reason\":\"stop\"}],"
-          + "\"usage\":{\"prompt_tokens\":100,\"completion_tokens\":8}}").getBytes(StandardCharsets.UTF_8);
+      // A judge's schema asks for "choice"; a proposer's asks for the space's parameters.
+      String content = request.contains("\\\"choice\\\"") || request.contains("\"choice\"")
+          ? "{\\\"choice\\\": \\\"A\\\", \\\"reason\\\": \\\"first is fine\\\"}"
+          : "{\\\"x\\\": 0.25, \\\"k\\\": \\\"a\\\"}";
+      byte[] body = ("{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"" + content
+          + "\"},\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":100,\"completion_tokens\":8}}")
+          .getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().add("Content-Type", "application/json");
       exchange.sendResponseHeaders(200, body.length);
       try (OutputStream out = exchange.getResponseBody()) {
@@ -69,12 +73,28 @@ class LlmJudgeCliTest {
     CliProcess.Result run = CliProcess.run(dir, "run", "s.yaml", "--trials", "9", "--optimizer", "asap",
         "--judge", "llm", "--llm-url", url, "--llm-model", "tiny", "--seed", "1");
     assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(run.out()).contains("judge: tiny at " + url);
+    assertThat(run.out()).contains("LLM: tiny at " + url);
     List<Trial> trials = trials();
     assertThat(trials).hasSize(9).allMatch(Trial::isComplete);
     assertThat(trials).allMatch(t -> "llm".equals(t.attributes().get("judge")));
     assertThat(trials.get(8).attributes().get("reason").toString()).startsWith("LLM chose A");
-    assertThat(requests.get()).isEqualTo(9);
+    // Each round asks the judge once and the LLM proposer (one more pool tool) at least once.
+    assertThat(requests.get()).isGreaterThanOrEqualTo(18);
+    assertThat(trials.get(0).attributes().get("tool_seconds").toString()).contains("llm=");
+  }
+
+  @Test
+  void theLlmAsProposerRunsAloneAndFallsBackWhenItRepeatsItself() throws Exception {
+    String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+    CliProcess.Result run = CliProcess.run(dir, "run", "s.yaml", "--trials", "3", "--optimizer", "llm",
+        "--llm-url", url, "--llm-model", "tiny", "--seed", "1");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    List<Trial> trials = trials();
+    assertThat(trials).hasSize(3).allMatch(t -> t.tool().equals("llm"));
+    assertThat(trials.get(0).config().getDouble("x")).isEqualTo(0.25);
+    assertThat(trials.get(0).attributes()).containsEntry("llm_fallback", false);
+    // The scripted model always answers the same config: later answers are repeats, rejected, then random.
+    assertThat(trials.get(1).attributes()).containsEntry("llm_fallback", true);
   }
 
   @Test

@@ -69,11 +69,17 @@ public final class Optimizers {
 
   /** Every single tool with the given judge (e.g. an LLM judge). */
   public static Optimizer pool(SearchSpace space, long seed, Judge judge) {
+    return pool(space, seed, judge, List.of());
+  }
+
+  /** Every single tool plus {@code extraTools} (e.g. an LLM proposer, which needs an engine), with a judge. */
+  public static Optimizer pool(SearchSpace space, long seed, Judge judge, List<Optimizer> extraTools) {
     List<Optimizer> tools = new java.util.ArrayList<>();
     int i = 0;
     for (var factory : FACTORIES.values()) {
       tools.add(factory.apply(space, Seeds.mix(seed, i++)));
     }
+    tools.addAll(extraTools);
     return new PoolOptimizer(new ToolPool(tools), judge, seed);
   }
 }
