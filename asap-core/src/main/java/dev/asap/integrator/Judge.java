@@ -11,4 +11,12 @@ public interface Judge {
 
   /** {@code candidates} is never empty; the verdict's index points into it. */
   Verdict choose(History history, List<Proposal> candidates);
+
+  /**
+   * Chooses with the pool's models' scores of every candidate at hand ({@code scores}: scoring tool → log-EI per
+   * candidate); judges that do not use them decide as {@link #choose(History, List)} does.
+   */
+  default Verdict choose(History history, List<Proposal> candidates, java.util.Map<String, double[]> scores) {
+    return choose(history, candidates);
+  }
 }

@@ -48,7 +48,7 @@ public final class PoolOptimizer implements Optimizer {
           Map.of("judge", judge.name(), "reason", "every tool failed: " + round.failures()));
     }
     long t0 = System.nanoTime();
-    Verdict v = judge.choose(history, candidates);
+    Verdict v = judge.choose(history, candidates, scores(candidates));
     double judgeSeconds = (System.nanoTime() - t0) / 1e9;
     Proposal chosen = candidates.get(v.index());
     Map<String, Object> notes = new LinkedHashMap<>();
@@ -63,6 +63,21 @@ public final class PoolOptimizer implements Optimizer {
       notes.put("tool_failures", round.failures());
     }
     return chosen.withNotes(notes);
+  }
+
+  /** Every candidate scored by every tool that can score (its model from this round), by tool name. */
+  private Map<String, double[]> scores(List<Proposal> candidates) {
+    Map<String, double[]> scores = new LinkedHashMap<>();
+    List<dev.asap.space.Config> configs = candidates.stream().map(Proposal::config).toList();
+    for (Optimizer tool : pool.tools()) {
+      if (tool instanceof dev.asap.optimizer.CandidateScorer scorer) {
+        double[] s = scorer.logExpectedImprovement(configs);
+        if (s != null) {
+          scores.put(tool.name(), s);
+        }
+      }
+    }
+    return scores;
   }
 
   private static List<Map<String, Object>> alternatives(List<Proposal> candidates, int chosen) {

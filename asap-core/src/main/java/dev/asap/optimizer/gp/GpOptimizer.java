@@ -1,5 +1,6 @@
 package dev.asap.optimizer.gp;
 
+import dev.asap.optimizer.CandidateScorer;
 import dev.asap.optimizer.History;
 import dev.asap.optimizer.Optimizer;
 import dev.asap.optimizer.Proposal;
@@ -31,7 +32,7 @@ import java.util.Random;
  * value is a function of the seed and the completed trials it was keyed on, and each call draws its randomness
  * from the seed and the history's size: the same history gives the same proposal, resumed or not.
  */
-public final class GpOptimizer implements Optimizer {
+public final class GpOptimizer implements Optimizer, CandidateScorer {
   private final SearchSpace space;
   private final long seed;
   private final FeatureMap map;
@@ -41,6 +42,10 @@ public final class GpOptimizer implements Optimizer {
   private final Map<Integer, Encoded> encodings = new HashMap<>();
   private FitCache fitCache;
   private ModelCache modelCache;
+  /** The model of the latest proposal and its incumbent (warped units), for scoring other tools' configs. */
+  private volatile Scoring lastScoring;
+
+  private record Scoring(GaussianProcess gp, double incumbent) {}
 
   private record Encoded(Config config, double[] unit, double[] features) {}
 
@@ -97,6 +102,7 @@ public final class GpOptimizer implements Optimizer {
     }
     gp.setTargets(y);
     Config chosen = maximiseExpectedImprovement(gp, y, history, incumbents(trials, losses), random);
+    lastScoring = new Scoring(gp, Arrays.stream(y).min().orElse(Double.POSITIVE_INFINITY));
     Config config = UnseenConfigs.orFresh(history, chosen == null ? space.sample(random) : chosen, random);
     double[] mean = new double[1];
     double[] variance = new double[1];
@@ -130,6 +136,26 @@ public final class GpOptimizer implements Optimizer {
       gp.setTargets(y);
     }
     return chosen;
+  }
+
+  @Override
+  public double[] logExpectedImprovement(List<Config> configs) {
+    Scoring scoring = lastScoring;
+    if (scoring == null || configs.isEmpty()) {
+      return null;
+    }
+    double[][] features = new double[configs.size()][];
+    for (int i = 0; i < features.length; i++) {
+      features[i] = map.features(space.encode(configs.get(i)));
+    }
+    double[] mean = new double[features.length];
+    double[] variance = new double[features.length];
+    scoring.gp().predict(features, features.length, mean, variance);
+    double[] out = new double[features.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = LogExpectedImprovement.value(mean[i], Math.sqrt(variance[i]), scoring.incumbent());
+    }
+    return out;
   }
 
   /** Adds pending trials at their posterior mean; returns the lowest such mean (or +∞). */
