@@ -15,7 +15,7 @@ final class AnswerParser {
 
   /** The chosen id and reason; throws {@link LlmException} (MALFORMED) saying what is wrong. */
   static Choice parse(String text, List<String> ids) throws LlmException {
-    String object = firstObject(text);
+    String object = JsonInText.firstObject(text);
     if (object == null) {
       throw new LlmException(LlmException.Kind.MALFORMED, "the answer holds no JSON object: " + clip(text));
     }
@@ -37,33 +37,6 @@ final class AnswerParser {
     JsonNode reason = node.get("reason");
     return new Choice(id, reason == null ? "" : reason.asText());
   }
-
-  private static String firstObject(String text) {
-    int start = text.indexOf('{');
-    while (start >= 0) {
-      int depth = 0;
-      boolean inString = false;
-      for (int i = start; i < text.length(); i++) {
-        char c = text.charAt(i);
-        if (inString) {
-          if (c == '\\') {
-            i++;
-          } else if (c == '"') {
-            inString = false;
-          }
-        } else if (c == '"') {
-          inString = true;
-        } else if (c == '{') {
-          depth++;
-        } else if (c == '}' && --depth == 0) {
-          return text.substring(start, i + 1);
-        }
-      }
-      start = text.indexOf('{', start + 1);
-    }
-    return null;
-  }
-
   static String clip(String s) {
     String oneLine = s.replace('\n', ' ');
     return oneLine.length() <= 200 ? oneLine : oneLine.substring(0, 200) + "...";

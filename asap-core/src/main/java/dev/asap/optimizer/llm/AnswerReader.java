@@ -1,5 +1,6 @@
 package dev.asap.optimizer.llm;
 
+import dev.asap.integrator.llm.JsonInText;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.asap.optimizer.History;
@@ -78,7 +79,7 @@ final class AnswerReader {
 
   private static JsonNode object(String text) throws RejectedAnswer {
     String all = text == null ? "" : text;
-    String object = firstObject(all);
+    String object = JsonInText.firstObject(all);
     if (object == null) {
       throw new RejectedAnswer(all.indexOf('{') < 0 ? "it holds no JSON object"
           : "its JSON object is not closed (it may have been cut off); answer with a shorter object");
@@ -179,32 +180,5 @@ final class AnswerReader {
       }
     }
     return "it repeats a configuration already tried; propose one not tried yet";
-  }
-
-  /** The first balanced {...} of the text, skipping braces inside strings; null when there is none. */
-  private static String firstObject(String text) {
-    int start = text.indexOf('{');
-    while (start >= 0) {
-      int depth = 0;
-      boolean inString = false;
-      for (int i = start; i < text.length(); i++) {
-        char c = text.charAt(i);
-        if (inString) {
-          if (c == '\\') {
-            i++;
-          } else if (c == '"') {
-            inString = false;
-          }
-        } else if (c == '"') {
-          inString = true;
-        } else if (c == '{') {
-          depth++;
-        } else if (c == '}' && --depth == 0) {
-          return text.substring(start, i + 1);
-        }
-      }
-      start = text.indexOf('{', start + 1);
-    }
-    return null;
   }
 }
