@@ -131,14 +131,12 @@ public final class RunLoop {
           }
           Proposal p;
           double paid;
-          double hidden = 0;
           Speculator.Ready ready = tally.ready;
           if (ready != null) {
             // Prepared while the previous trial ran and accepted: only what was not hidden is paid.
             p = ready.proposal().withNotes(java.util.Map.of("hidden_seconds", ready.hiddenSeconds(), "speculation",
                 java.util.Map.of("predicted", ready.predicted(), "actual", ready.actual(), "tau", ready.tau())));
             paid = ready.paidSeconds() + (System.nanoTime() - t0) / 1e9;
-            hidden = ready.hiddenSeconds();
             tally.ready = null;
           } else {
             p = optimizer.propose(new History(study.space(), study.direction(), trials));
@@ -148,7 +146,6 @@ public final class RunLoop {
           Trial started = study.start(p.withComputeSeconds(paid), optimizer.name(), claimSlot(tally.busy),
               clock.now());
           tally.ask += paid;
-          tally.hidden += hidden;
           tally.runningHere.put(started.number(), started);
           listener.trialStarted(started);
           runner.start(started.number(), started.worker(), started.config());
@@ -282,7 +279,6 @@ public final class RunLoop {
     double ask;
     double eval;
     double tell;
-    double hidden;
     double lastWriteSeconds;
     /** A speculative pick accepted and waiting for the next free worker. */
     Speculator.Ready ready;
