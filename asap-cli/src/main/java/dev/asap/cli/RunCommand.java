@@ -33,8 +33,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = "Tune the study described by a YAML file. Running it again resumes the stored study.")
 final class RunCommand implements Callable<Integer> {
-  // The best single tool in docs/benchmarks.md; the integrated pool takes over once its judge beats it.
-  static final String DEFAULT_OPTIMIZER = "gp";
+  // The integrated pool: best mean rank at 20 and 50 trial-equivalents in docs/benchmarks.md.
+  static final String DEFAULT_OPTIMIZER = Optimizers.POOL;
   static final int ALL_TRIALS_FAILED = 3;
   /** Relative error within which a speculative pick is kept, before the self-tuner moves it. */
   static final double INITIAL_TAU = 0.1;
