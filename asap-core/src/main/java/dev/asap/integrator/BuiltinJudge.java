@@ -2,11 +2,11 @@ package dev.asap.integrator;
 
 import dev.asap.optimizer.History;
 import dev.asap.optimizer.Proposal;
+import dev.asap.optimizer.Seeds;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import dev.asap.optimizer.Seeds;
 import org.hipparchus.distribution.continuous.BetaDistribution;
 import org.hipparchus.random.Well19937c;
 

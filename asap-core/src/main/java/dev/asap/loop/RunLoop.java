@@ -11,7 +11,6 @@ import dev.asap.store.StudyStore.Outcome;
 import dev.asap.study.Study;
 import dev.asap.study.Trial;
 import dev.asap.study.TrialState;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.asap.optimizer.Optimizers;
+import dev.asap.optimizer.gp.GpOptimizer;
 import dev.asap.optimizer.random.RandomSearch;
 import dev.asap.optimizer.sobol.SobolSearch;
-import dev.asap.optimizer.gp.GpOptimizer;
 import dev.asap.space.Config;
 import dev.asap.space.FloatParameter;
 import dev.asap.space.SearchSpace;

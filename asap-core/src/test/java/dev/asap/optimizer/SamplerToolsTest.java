@@ -2,8 +2,6 @@ package dev.asap.optimizer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.asap.optimizer.random.RandomSearch;
-import dev.asap.optimizer.sobol.SobolSearch;
 import dev.asap.space.CategoricalParameter;
 import dev.asap.space.Config;
 import dev.asap.space.FloatParameter;

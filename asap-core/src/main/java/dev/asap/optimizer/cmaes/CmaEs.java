@@ -1,10 +1,10 @@
 package dev.asap.optimizer.cmaes;
 
-import dev.asap.optimizer.Seeds;
 import dev.asap.optimizer.FinishedTrials;
 import dev.asap.optimizer.History;
 import dev.asap.optimizer.Optimizer;
 import dev.asap.optimizer.Proposal;
+import dev.asap.optimizer.Seeds;
 import dev.asap.optimizer.UnseenConfigs;
 import dev.asap.space.Config;
 import dev.asap.space.SearchSpace;

@@ -1,8 +1,8 @@
 package dev.asap.optimizer.llm;
 
-import dev.asap.integrator.llm.JsonInText;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.asap.integrator.llm.JsonInText;
 import dev.asap.optimizer.History;
 import dev.asap.space.CategoricalParameter;
 import dev.asap.space.Condition;

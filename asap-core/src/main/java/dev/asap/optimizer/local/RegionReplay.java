@@ -1,10 +1,10 @@
 package dev.asap.optimizer.local;
 
 import dev.asap.optimizer.History;
+import dev.asap.optimizer.Seeds;
 import dev.asap.space.Config;
 import dev.asap.study.Trial;
 import dev.asap.study.TrialState;
-import dev.asap.optimizer.Seeds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

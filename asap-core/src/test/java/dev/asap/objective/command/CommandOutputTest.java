@@ -9,9 +9,9 @@ import dev.asap.objective.TrialFailedException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** The output protocol without processes: {@link MetricLineParser} and {@link CommandOutput}. */
 class CommandOutputTest {

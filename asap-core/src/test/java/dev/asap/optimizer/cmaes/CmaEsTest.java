@@ -1,8 +1,8 @@
 package dev.asap.optimizer.cmaes;
 
-import dev.asap.optimizer.HistoryDriver;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.asap.optimizer.HistoryDriver;
 import dev.asap.space.CategoricalParameter;
 import dev.asap.space.Config;
 import dev.asap.space.FloatParameter;

@@ -1,8 +1,8 @@
 package dev.asap.optimizer.de;
 
-import dev.asap.optimizer.HistoryDriver;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.asap.optimizer.HistoryDriver;
 import dev.asap.space.Config;
 import dev.asap.space.FloatParameter;
 import dev.asap.space.Parameter;

@@ -1,8 +1,8 @@
 package dev.asap.optimizer.forest;
 
-import dev.asap.optimizer.MixedSpaceFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.asap.optimizer.MixedSpaceFixture;
 import dev.asap.space.Config;
 import dev.asap.space.SearchSpace;
 import java.util.Map;

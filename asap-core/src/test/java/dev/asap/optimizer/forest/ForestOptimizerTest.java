@@ -1,9 +1,9 @@
 package dev.asap.optimizer.forest;
 
-import dev.asap.optimizer.MixedSpaceFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.asap.optimizer.History;
+import dev.asap.optimizer.MixedSpaceFixture;
 import dev.asap.optimizer.Optimizers;
 import dev.asap.optimizer.Proposal;
 import dev.asap.space.Config;

@@ -1,11 +1,11 @@
 package dev.asap.optimizer.llm;
 
-import dev.asap.integrator.llm.openai.FakeChatServer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.asap.integrator.llm.openai.FakeChatServer;
 import dev.asap.integrator.llm.openai.OpenAiCompatibleEngine;
 import dev.asap.optimizer.History;
 import dev.asap.optimizer.HistoryDriver;

@@ -2,11 +2,11 @@ package dev.asap.optimizer.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.asap.optimizer.MixedSpaceFixture;
 import dev.asap.space.CategoricalParameter;
 import dev.asap.space.Config;
 import dev.asap.space.FloatParameter;
 import dev.asap.space.IntParameter;
-import dev.asap.space.OrdinalParameter;
 import dev.asap.space.Parameter;
 import dev.asap.space.SearchSpace;
 import java.util.HashSet;
@@ -18,19 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /** Candidates around a centre: inside the region, valid under conditions, new, and masked like TuRBO's. */
 class LocalPerturbationTest {
-  static final SearchSpace CONDITIONAL = SearchSpace.builder()
-      .add(FloatParameter.of("x", -5, 5))
-      .add(FloatParameter.log("lr", 1e-5, 1))
-      .add(IntParameter.of("layers", 1, 6))
-      .add(OrdinalParameter.of("batch", 16L, 32L, 64L, 128L))
-      .add(CategoricalParameter.of("opt", "adam", "sgd", "rmsprop"))
-      .add(FloatParameter.of("momentum", 0, 1))
-      .add(CategoricalParameter.of("nesterov", true, false))
-      .add(FloatParameter.of("dampening", 0, 0.5))
-      .when("momentum", "opt", "sgd", "rmsprop")
-      .when("nesterov", "opt", "sgd")
-      .when("dampening", "nesterov", false)
-      .build();
+  static final SearchSpace CONDITIONAL = MixedSpaceFixture.SPACE;
 
   private static SearchSpace floats(int d) {
     Parameter[] ps = new Parameter[d];
@@ -113,8 +101,10 @@ class LocalPerturbationTest {
 
   @Test
   void candidatesAreValidUnderConditionsNewAndDistinct() {
-    Config sgd = CONDITIONAL.config(Map.of("x", 1.0, "lr", 1e-3, "layers", 3L, "batch", 64L, "opt", "sgd",
-        "momentum", 0.9, "nesterov", false, "dampening", 0.1));
+    Config sgd = CONDITIONAL.config(Map.ofEntries(Map.entry("x", 1.0), Map.entry("lr", 1e-3),
+        Map.entry("frac", 0.35), Map.entry("layers", 3L), Map.entry("units", 128L), Map.entry("batch", 64L),
+        Map.entry("opt", "sgd"), Map.entry("momentum", 0.9), Map.entry("nesterov", false),
+        Map.entry("dampening", 0.1)));
     Random r = new Random(5);
     Set<Config> excluded = new HashSet<>();
     excluded.add(sgd);

@@ -1,10 +1,10 @@
 package dev.asap.examples.xgboost;
 
+import java.util.Map;
 import ml.dmlc.xgboost4j.java.Booster;
 import ml.dmlc.xgboost4j.java.DMatrix;
 import ml.dmlc.xgboost4j.java.XGBoost;
 import ml.dmlc.xgboost4j.java.XGBoostError;
-import java.util.Map;
 
 /** Trains one XGBoost binary classifier and scores it on held-out rows. */
 public final class XgboostTrainer {
