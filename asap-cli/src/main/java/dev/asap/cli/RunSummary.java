@@ -37,8 +37,10 @@ final class RunSummary {
     SpeculationStats spec = r.speculation();
     if (spec != null) {
       List<double[]> tau = spec.tauHistory();
-      out.printf("Speculation: %d accepted, %d rejected, %d missed; proposing hidden %s, paid %s; τ %s%s%n",
+      out.printf("Speculation: %d accepted, %d rejected, %d missed; proposing hidden %s, paid %s, wasted off the "
+          + "critical path %s; τ %s%s%n",
           spec.accepted(), spec.rejected(), spec.missed(), seconds(spec.hiddenSeconds()), seconds(spec.paidSeconds()),
+          seconds(spec.wastedSeconds()),
           tau.isEmpty() ? "-" : Numbers.format(tau.get(0)[1]) + (tau.size() > 1 ? " → "
               + Numbers.format(tau.get(tau.size() - 1)[1]) : ""),
           spec.sampled() == 0 ? "" : "; " + spec.equalToSerial() + " of " + spec.sampled()

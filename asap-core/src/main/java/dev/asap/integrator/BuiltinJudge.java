@@ -3,8 +3,10 @@ package dev.asap.integrator;
 import dev.asap.optimizer.History;
 import dev.asap.optimizer.Proposal;
 import dev.asap.optimizer.Seeds;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import org.hipparchus.distribution.continuous.BetaDistribution;
@@ -70,45 +72,36 @@ public final class BuiltinJudge implements Judge {
     Random random = Seeds.random(seed, history.size());
     Well19937c rng = new Well19937c(random.nextLong());
     Map<String, Object> draws = new LinkedHashMap<>();
-    int best = 0;
-    double bestDraw = -1;
+    double[] draw = new double[candidates.size()];
     for (int i = 0; i < candidates.size(); i++) {
       String tool = candidates.get(i).tool();
       double[] c = credit.getOrDefault(tool, new double[2]);
       double[] p = prior.pseudoCounts(tool);
       // Beta(1 + rewards, 1 + misses), prior pseudo-counts included.
-      double draw = new BetaDistribution(1 + p[0] + c[0], 1 + (p[1] - p[0]) + (c[1] - c[0]))
+      draw[i] = new BetaDistribution(1 + p[0] + c[0], 1 + (p[1] - p[0]) + (c[1] - c[0]))
           .inverseCumulativeProbability(rng.nextDouble());
-      draws.put(tool, Map.of("reward", round(c[0]), "trials", round(c[1]), "draw", round(draw)));
-      if (draw > bestDraw) {
-        bestDraw = draw;
-        best = i;
+      draws.put(tool, Map.of("reward", round(c[0]), "trials", round(c[1]), "draw", round(draw[i])));
+    }
+    // Before any model can score, the draw alone decides.
+    double[] consensus = scores.isEmpty() ? new double[candidates.size()]
+        : ModelConsensus.ranks(scores, candidates.size());
+    int pick = 0;
+    for (int i = 1; i < candidates.size(); i++) {
+      if (consensus[i] + LAMBDA * draw[i] > consensus[pick] + LAMBDA * draw[pick]) {
+        pick = i;
       }
     }
-    String tool = candidates.get(best).tool();
-    double[] c = credit.getOrDefault(tool, new double[2]);
-    if (!scores.isEmpty()) {
-      double[] consensus = ModelConsensus.ranks(scores, candidates.size());
-      int pick = 0;
-      double top = Double.NEGATIVE_INFINITY;
-      double[] combined = new double[candidates.size()];
-      for (int i = 0; i < candidates.size(); i++) {
-        @SuppressWarnings("unchecked")
-        double draw = (Double) ((Map<String, Object>) draws.get(candidates.get(i).tool())).get("draw");
-        combined[i] = consensus[i] + LAMBDA * draw;
-        if (combined[i] > top) {
-          top = combined[i];
-          pick = i;
-        }
-      }
-      return new Verdict(pick, String.format(java.util.Locale.ROOT,
-          "best by the models' expected improvement and tool credit: %s (model rank %.2f, credit draw weight %.2f)",
-          candidates.get(pick).tool(), consensus[pick], LAMBDA), Map.of("draws", draws, "model_rank",
-              java.util.Arrays.stream(consensus).boxed().toList(), "scored_by", List.copyOf(scores.keySet())));
+    String tool = candidates.get(pick).tool();
+    if (scores.isEmpty()) {
+      double[] c = credit.getOrDefault(tool, new double[2]);
+      return new Verdict(pick, String.format(Locale.ROOT,
+          "Thompson sampling over tools: %s drew %.3f (discounted reward %.1f in %.1f trials)", tool, draw[pick], c[0],
+          c[1]), Map.of("draws", draws));
     }
-    return new Verdict(best, String.format(java.util.Locale.ROOT,
-        "Thompson sampling over tools: %s drew %.3f (discounted reward %.1f in %.1f trials)", tool, bestDraw, c[0],
-        c[1]), Map.of("draws", draws));
+    return new Verdict(pick, String.format(Locale.ROOT,
+        "best by the models' expected improvement and tool credit: %s (model rank %.2f, credit draw weight %.2f)",
+        tool, consensus[pick], LAMBDA), Map.of("draws", draws, "model_rank",
+            Arrays.stream(consensus).boxed().toList(), "scored_by", List.copyOf(scores.keySet())));
   }
 
   private static double round(double v) {

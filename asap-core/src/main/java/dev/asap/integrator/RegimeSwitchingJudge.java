@@ -62,11 +62,6 @@ public final class RegimeSwitchingJudge implements Judge {
     return v;
   }
 
-  /** Why the judge switched, or null while it has not. */
-  public synchronized String switchReason() {
-    return switched;
-  }
-
   private static double medianEvaluationSeconds(History history) {
     List<Trial> done = history.completed();
     if (done.size() < WINDOW) {

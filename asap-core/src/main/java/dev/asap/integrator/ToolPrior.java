@@ -19,9 +19,6 @@ public record ToolPrior(Map<String, Double> rate, double weight) {
     rate = Map.copyOf(rate);
   }
 
-  /** No prior: every tool starts from the uniform Beta(1, 1). */
-  public static final ToolPrior NONE = new ToolPrior(Map.of(), 0);
-
   /**
    * The ledger's ranking turned into reward rates between 0.8 (rank 1) and 0.1 (rank 8). A sharper mapping
    * (halving per rank) measured no better on the synthetic suite (mean rank 2.42 against 2.33 among

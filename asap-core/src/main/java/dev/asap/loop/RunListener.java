@@ -15,7 +15,7 @@ public interface RunListener {
   default void runFinished(RunReport report) {}
 
   /** What the run starts from. */
-  record RunStart(String study, int existingTrials, int recoveredTrials, Integer trialBudget, double clockStart) {}
+  record RunStart(String study, int existingTrials, int recoveredTrials, double clockStart) {}
 
   static RunListener all(java.util.List<RunListener> listeners) {
     return new RunListener() {

@@ -77,7 +77,7 @@ public final class RunLoop {
     Clock clock = simulate ? new SimulatedClock(lastEnd(trials)) : new RealClock();
     double clockStart = clock.now();
     double deadline = budget.time() == null ? Double.POSITIVE_INFINITY : clockStart + budget.time().toMillis() / 1e3;
-    listener.runStarted(new RunListener.RunStart(study.name(), trials.size(), recovered, budget.trials(), clockStart));
+    listener.runStarted(new RunListener.RunStart(study.name(), trials.size(), recovered, clockStart));
 
     Tally tally = new Tally(workers);
     Stop stop;

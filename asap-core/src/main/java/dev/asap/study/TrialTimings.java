@@ -7,12 +7,4 @@ package dev.asap.study;
  */
 public record TrialTimings(double askSeconds, double evalSeconds, double tellSeconds) {
   public static final TrialTimings NONE = new TrialTimings(0, 0, 0);
-
-  public TrialTimings withEval(double seconds) {
-    return new TrialTimings(askSeconds, seconds, tellSeconds);
-  }
-
-  public TrialTimings withTell(double seconds) {
-    return new TrialTimings(askSeconds, evalSeconds, seconds);
-  }
 }
