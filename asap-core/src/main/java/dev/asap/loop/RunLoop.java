@@ -123,7 +123,9 @@ public final class RunLoop {
         List<Trial> trials = null;
         while (runner.running() < workers) {
           long t0 = System.nanoTime();
-          trials = study.trials();
+          // Right after a result, the list read to record it is still current: no second read.
+          trials = tally.fresh != null ? tally.fresh : study.trials();
+          tally.fresh = null;
           stop = stopReason(trials, clock, deadline, tally);
           if (stop != null) {
             break;
@@ -253,6 +255,7 @@ public final class RunLoop {
     List<Trial> trials = study.trials();
     Trial finished = trials.get(c.number());
     listener.trialFinished(finished, Study.best(trials, study.direction()).orElse(null));
+    tally.fresh = trials;
   }
 
   private static double lastEnd(List<Trial> trials) {
@@ -279,6 +282,8 @@ public final class RunLoop {
     double eval;
     double tell;
     double lastWriteSeconds;
+    /** The study's trials as read after the last result, until the next proposal uses them. */
+    List<Trial> fresh;
     /** A speculative pick accepted and waiting for the next free worker. */
     Speculator.Ready ready;
     /** Trials this run started and has not recorded yet, in order of start. */
