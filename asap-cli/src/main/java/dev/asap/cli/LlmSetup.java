@@ -56,6 +56,10 @@ final class LlmSetup implements AutoCloseable {
       throw new IllegalArgumentException("--judge must be builtin or llm, got '" + judge + "'");
     }
     String name = optimizer == null ? "" : optimizer.trim().toLowerCase(Locale.ROOT);
+    if (!Optimizers.names().contains(name) && !name.equals(LLM) && !name.equals(LLM_SEEDED_GP)) {
+      throw new IllegalArgumentException("unknown optimizer '" + optimizer + "'; choose one of "
+          + String.join(", ", Optimizers.names()) + ", " + LLM + " or " + LLM_SEEDED_GP);
+    }
     boolean pool = Optimizers.POOL.equals(name);
     if (judge != null && !pool) {
       throw new IllegalArgumentException("--judge picks among the pool's proposals: use it with --optimizer "

@@ -103,6 +103,9 @@ final class RunCommand implements Callable<Integer> {
     String url = StorageOption.orDefault(storage != null ? storage : file.storage(), home);
     Budget budget = budget(file);
     int workerCount = first(workers, file.workers(), 1);
+    if (workerCount < 1) {
+      throw new IllegalArgumentException("--workers must be at least 1 (got " + workerCount + ")");
+    }
     long seedValue = seed != null ? seed : file.seed() != null ? file.seed() : new SecureRandom().nextInt(1_000_000);
     String optimizerName = first(optimizer, file.optimizer(), DEFAULT_OPTIMIZER);
     LlmSetup llmSetup = LlmSetup.of(judge, llmUrl, llmModel, llmGguf, llmTimeout, optimizerName);

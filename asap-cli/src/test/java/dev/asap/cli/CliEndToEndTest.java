@@ -222,6 +222,15 @@ class CliEndToEndTest {
     assertThat(noBudget.exitCode()).isEqualTo(2);
     assertThat(noBudget.err()).contains("--trials");
 
+    CliProcess.Result noWorkers = CliProcess.run(dir, "run", "nobudget.yaml", "--trials", "2", "--workers", "0");
+    assertThat(noWorkers.exitCode()).isEqualTo(2);
+    assertThat(noWorkers.err()).contains("--workers must be at least 1");
+    assertThat(noWorkers.out()).isEmpty();
+
+    CliProcess.Result badTool = CliProcess.run(dir, "run", "nobudget.yaml", "--trials", "2", "--optimizer", "nope");
+    assertThat(badTool.exitCode()).isEqualTo(2);
+    assertThat(badTool.err()).contains("unknown optimizer 'nope'").contains("asap").contains("llm+gp");
+
     CliProcess.Result unknown = CliProcess.run(dir, "show", "ghost");
     assertThat(unknown.exitCode()).isEqualTo(2);
     assertThat(unknown.err()).contains("no study named 'ghost'");
