@@ -16,11 +16,18 @@ import java.util.Random;
  * chosen tool, the judge's reason and evidence, and a summary of the alternatives.
  */
 public final class PoolOptimizer implements Optimizer {
+  private final String name;
   private final ToolPool pool;
   private final Judge judge;
   private final long seed;
 
   public PoolOptimizer(ToolPool pool, Judge judge, long seed) {
+    this("asap", pool, judge, seed);
+  }
+
+  /** A pool that runs under another name (e.g. a baseline judge), so its trials say which one ran. */
+  public PoolOptimizer(String name, ToolPool pool, Judge judge, long seed) {
+    this.name = name;
     this.pool = pool;
     this.judge = judge;
     this.seed = seed;
@@ -28,7 +35,7 @@ public final class PoolOptimizer implements Optimizer {
 
   @Override
   public String name() {
-    return "asap";
+    return name;
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.asap.optimizer;
 import dev.asap.integrator.BuiltinJudge;
 import dev.asap.integrator.Judge;
 import dev.asap.integrator.PoolOptimizer;
+import dev.asap.integrator.RandomToolJudge;
 import dev.asap.integrator.ToolPool;
 import dev.asap.optimizer.cmaes.CmaEs;
 import dev.asap.optimizer.de.DifferentialEvolution;
@@ -36,12 +37,19 @@ public final class Optimizers {
   /** The integrated optimizer: every other tool proposes, the built-in judge picks. */
   public static final String POOL = "asap";
 
+  /**
+   * The same pool with a judge that picks a proposal uniformly at random: the floor the built-in judge is
+   * measured against (a judge must do better than chance to be worth its time).
+   */
+  public static final String RANDOM_JUDGE_POOL = "asap-random-judge";
+
   private Optimizers() {}
 
-  /** Every selectable name: the single tools, then the integrated pool. */
+  /** Every selectable name: the single tools, then the integrated pool and its random-judge baseline. */
   public static List<String> names() {
     List<String> all = new java.util.ArrayList<>(FACTORIES.keySet());
     all.add(POOL);
+    all.add(RANDOM_JUDGE_POOL);
     return List.copyOf(all);
   }
 
@@ -54,6 +62,10 @@ public final class Optimizers {
     String key = name == null ? "" : name.trim().toLowerCase(java.util.Locale.ROOT);
     if (key.equals(POOL)) {
       return pool(space, seed);
+    }
+    if (key.equals(RANDOM_JUDGE_POOL)) {
+      return new PoolOptimizer(RANDOM_JUDGE_POOL, new ToolPool(tools(space, seed, List.of())),
+          new RandomToolJudge(seed), seed);
     }
     var factory = FACTORIES.get(key);
     if (factory == null) {
@@ -74,12 +86,16 @@ public final class Optimizers {
 
   /** Every single tool plus {@code extraTools} (e.g. an LLM proposer, which needs an engine), with a judge. */
   public static Optimizer pool(SearchSpace space, long seed, Judge judge, List<Optimizer> extraTools) {
+    return new PoolOptimizer(POOL, new ToolPool(tools(space, seed, extraTools)), judge, seed);
+  }
+
+  private static List<Optimizer> tools(SearchSpace space, long seed, List<Optimizer> extraTools) {
     List<Optimizer> tools = new java.util.ArrayList<>();
     int i = 0;
     for (var factory : FACTORIES.values()) {
       tools.add(factory.apply(space, Seeds.mix(seed, i++)));
     }
     tools.addAll(extraTools);
-    return new PoolOptimizer(new ToolPool(tools), judge, seed);
+    return tools;
   }
 }

@@ -109,4 +109,19 @@ class PoolOptimizerTest {
         new BuiltinJudge(4), 4), 20).stream().map(Trial::config).toList();
     assertThat(a).isEqualTo(b);
   }
+
+  @Test
+  void theRandomToolJudgeIgnoresCreditAndSaysSo() {
+    PoolOptimizer pool = new PoolOptimizer("asap-random-judge", new ToolPool(List.of(new SobolSearch(2, 5),
+        new RandomSearch(5), oracle())), new RandomToolJudge(5), 5);
+    List<Trial> trials = run(pool, 60);
+    java.util.Map<String, Long> picks = trials.stream().collect(java.util.stream.Collectors.groupingBy(Trial::tool,
+        java.util.stream.Collectors.counting()));
+    // Uniform over three tools: each gets about 20 of 60; the built-in judge gives the oracle most late picks.
+    assertThat(picks.keySet()).containsExactlyInAnyOrder("sobol", "random", "oracle");
+    assertThat(picks.values()).allMatch(n -> n >= 10 && n <= 30);
+    assertThat(trials.get(0).attributes()).containsEntry("optimizer", "asap-random-judge")
+        .containsEntry("judge", "random-tool");
+    assertThat((String) trials.get(0).attributes().get("reason")).startsWith("picked uniformly at random among 3");
+  }
 }
