@@ -43,8 +43,9 @@ final class RunSummary {
           seconds(spec.wastedSeconds()),
           tau.isEmpty() ? "-" : Numbers.format(tau.get(0)[1]) + (tau.size() > 1 ? " → "
               + Numbers.format(tau.get(tau.size() - 1)[1]) : ""),
-          spec.sampled() == 0 ? "" : "; " + spec.equalToSerial() + " of " + spec.sampled()
-              + " sampled picks equal the serial choice");
+          spec.sampled() == 0 ? "" : "; " + spec.equivalentToSerial() + " of " + spec.sampled()
+              + " sampled picks equivalent to the serial choice (" + spec.equalToSerial() + " identical)");
+      out.printf("             predicted by %s%n", predictorUses(spec));
     }
     Trial best = r.best();
     if (best == null) {
@@ -57,6 +58,17 @@ final class RunSummary {
     out.println("Stored in " + StoreUrls.describe(url));
     out.printf("  see it:    ./asap show %s --storage %s%n", Shell.quote(study.name()), Shell.quote(url));
     out.printf("  export it: ./asap export %s --format csv --storage %s%n", Shell.quote(study.name()), Shell.quote(url));
+  }
+
+  /** The predictors speculation used, with how often, e.g. {@code tool-mean 12, incumbent 5}. */
+  private static String predictorUses(SpeculationStats spec) {
+    List<String> used = new java.util.ArrayList<>();
+    spec.predictors().forEach((name, r) -> {
+      if (r.used() > 0) {
+        used.add(name + " " + r.used());
+      }
+    });
+    return used.isEmpty() ? "-" : String.join(", ", used);
   }
 
   private static String lastError(List<Trial> all) {

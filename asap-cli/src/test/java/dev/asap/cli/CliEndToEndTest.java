@@ -167,6 +167,8 @@ class CliEndToEndTest {
         "random", "--speculate", "on", "--seed", "2");
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).containsPattern("Speculation: [1-9]\\d* accepted, 0 rejected");
+    // Random proposals carry no model mean; on a flat objective the median is exact and is used.
+    assertThat(run.out()).containsPattern("predicted by median [1-9]");
     List<Trial> trials = trials("spec");
     assertThat(trials).filteredOn(t -> t.attributes().containsKey("speculation")).isNotEmpty();
     CliProcess.Result jsonl = CliProcess.run(dir, "export", "spec", "--format", "jsonl");

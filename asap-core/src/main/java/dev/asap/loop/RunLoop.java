@@ -136,7 +136,8 @@ public final class RunLoop {
           if (ready != null) {
             // Prepared while the previous trial ran and accepted: only what was not hidden is paid.
             p = ready.proposal().withNotes(java.util.Map.of("hidden_seconds", ready.hiddenSeconds(), "speculation",
-                java.util.Map.of("predicted", ready.predicted(), "actual", ready.actual(), "tau", ready.tau())));
+                java.util.Map.of("predicted", ready.predicted(), "actual", ready.actual(), "tau", ready.tau(),
+                    "predictor", ready.predictor())));
             paid = ready.paidSeconds() + (System.nanoTime() - t0) / 1e9;
             tally.ready = null;
           } else {
@@ -176,11 +177,7 @@ public final class RunLoop {
     if (trials == null || tally.runningHere.isEmpty()) {
       return;
     }
-    Trial target = tally.runningHere.values().iterator().next();
-    Double predicted = ValuePredictor.predict(target, trials, study.direction());
-    if (predicted != null) {
-      speculator.prepare(study, study.trials(), target, predicted, clock);
-    }
+    speculator.prepare(study, trials, tally.runningHere.values().iterator().next(), clock);
   }
 
   /** Why no new trial may start now, or null. */

@@ -3,8 +3,10 @@ package dev.asap.loop;
 /**
  * Moves the speculation threshold τ from the run's own counts, every {@link #PERIOD} resolved speculations.
  * The rule: when sampled accepted picks often differ from what the serial path would have chosen (fewer than
- * 75 % equal), τ is too loose: shrink it by 0.7. When picks agree (90 % or more) but fewer than half of the
- * speculations are accepted, τ is stricter than it needs to be: grow it by 1.4. τ stays in [0.005, 1].
+ * 75 % equivalent, see {@link PickEquivalence}), τ is too loose: shrink it by 0.7. When picks agree (90 % or
+ * more) but fewer than half of the speculations are accepted, τ is stricter than it needs to be: grow it by
+ * 1.4. τ stays in [0.005, 1]. Agreement is judged by equivalence, not identity: model-based tools almost
+ * never repeat a continuous config bit for bit, and counting that as disagreement would drive τ to its floor.
  * It is a few arithmetic operations on counters, applied between rounds, so it never holds a round up.
  */
 final class SelfTuner {
@@ -32,11 +34,11 @@ final class SelfTuner {
       return;
     }
     lastDecided = decided;
-    double equalRate = stats.sampled == 0 ? 1 : stats.equalToSerial / (double) stats.sampled;
+    double agreeRate = stats.sampled == 0 ? 1 : stats.equivalentToSerial / (double) stats.sampled;
     double next = tau;
-    if (stats.sampled >= 2 && equalRate < 0.75) {
+    if (stats.sampled >= 2 && agreeRate < 0.75) {
       next = Math.max(MIN_TAU, tau * 0.7);
-    } else if (equalRate >= 0.9 && stats.acceptRate() < 0.5) {
+    } else if (agreeRate >= 0.9 && stats.acceptRate() < 0.5) {
       next = Math.min(MAX_TAU, tau * 1.4);
     }
     if (next != tau) {

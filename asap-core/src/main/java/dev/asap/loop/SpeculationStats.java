@@ -1,13 +1,16 @@
 package dev.asap.loop;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What speculation did in a run: prepared picks accepted, rejected (the real result was too far from the
  * prediction) or missed (another trial finished first, or the run stopped), proposal seconds hidden under
- * evaluations and seconds still paid, how often a sampled accepted pick equals what the serial path would
- * have chosen, and the threshold τ over time.
+ * evaluations and seconds still paid, how often a sampled accepted pick is identical or equivalent to what the
+ * serial path would have chosen, and the threshold τ over time; and for each candidate predictor of the
+ * running trial's value, how many speculations used it and its errors on the results.
  */
 public final class SpeculationStats {
   int accepted;
@@ -18,7 +21,38 @@ public final class SpeculationStats {
   double wastedSeconds;
   int sampled;
   int equalToSerial;
+  int equivalentToSerial;
   final List<double[]> tauHistory = new ArrayList<>();
+  private final Map<String, Integer> predictorUses = new LinkedHashMap<>();
+  private final Map<String, List<Double>> predictorErrors = new LinkedHashMap<>();
+
+  /** How a candidate predictor did: speculations prepared under it, and its relative errors on results. */
+  public record PredictorRecord(int used, List<Double> relativeErrors) {
+    public PredictorRecord {
+      relativeErrors = List.copyOf(relativeErrors);
+    }
+
+    /** The median relative error, NaN when it was never scored. */
+    public double medianError() {
+      double[] sorted = relativeErrors.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+      return sorted.length == 0 ? Double.NaN : sorted[sorted.length / 2];
+    }
+  }
+
+  SpeculationStats() {
+    for (CandidatePredictor p : CandidatePredictor.values()) {
+      predictorUses.put(p.label(), 0);
+      predictorErrors.put(p.label(), new ArrayList<>());
+    }
+  }
+
+  void used(String predictor) {
+    predictorUses.merge(predictor, 1, Integer::sum);
+  }
+
+  void scored(String predictor, double relativeError) {
+    predictorErrors.get(predictor).add(relativeError);
+  }
 
   public int accepted() {
     return accepted;
@@ -51,8 +85,21 @@ public final class SpeculationStats {
     return sampled;
   }
 
+  /** Sampled accepted picks whose config is identical to the serial choice. */
   public int equalToSerial() {
     return equalToSerial;
+  }
+
+  /** Sampled accepted picks equivalent to the serial choice (same tool and structure, close coordinates). */
+  public int equivalentToSerial() {
+    return equivalentToSerial;
+  }
+
+  /** By candidate predictor, in order of preference: how it was used and how close it came. */
+  public Map<String, PredictorRecord> predictors() {
+    Map<String, PredictorRecord> out = new LinkedHashMap<>();
+    predictorUses.forEach((name, used) -> out.put(name, new PredictorRecord(used, predictorErrors.get(name))));
+    return out;
   }
 
   /** (resolved speculations so far, τ) each time the self-tuner moved τ, starting with the initial value. */

@@ -16,8 +16,9 @@ import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 /**
- * Prepares the next proposal while a trial is still being evaluated, under a predicted result for it, and
- * keeps the prepared pick only when the real result is close enough: |y − ŷ| / max(|y|, ε) ≤ τ.
+ * Prepares the next proposal while a trial is still being evaluated, under a predicted result for it (from
+ * {@link ValuePredictor}), and keeps the prepared pick only when the real result is close enough:
+ * |y − ŷ| / max(|y|, ε) ≤ τ.
  *
  * <p>Each speculation asks a <em>fresh</em> optimizer instance: tools cache state by trial number, and a
  * history holding a predicted value must not leak into the state the real run keeps. Tools give the same
@@ -28,25 +29,29 @@ import java.util.function.Supplier;
  * that overlaps the trial's simulated evaluation is hidden, the rest paid.
  */
 final class Speculator implements AutoCloseable {
-  static final double EPSILON = 1e-12;
   /** Every third accepted pick is checked against what the serial path would have chosen. */
   static final int SAMPLE_EVERY = 3;
 
   private final Supplier<Optimizer> shadows;
   private final SelfTuner tuner;
   private final SpeculationStats stats = new SpeculationStats();
+  private final ValuePredictor predictor = new ValuePredictor(stats);
   private final boolean simulated;
   private final double latencySeconds;
   private final ExecutorService background;
   private Pending pending;
 
-  /** A proposal prepared under a prediction and accepted, with the seconds it hid and the seconds still paid. */
+  /**
+   * A proposal prepared under a prediction and accepted, with the seconds it hid and the seconds still paid,
+   * and which candidate predictor made the prediction.
+   */
   record Ready(Proposal proposal, double hiddenSeconds, double paidSeconds, double predicted, double actual,
-      double tau) {}
+      double tau, String predictor) {}
 
   private record Timed(Proposal proposal, double seconds) {}
 
-  private record Pending(int target, double predicted, double startClock, Future<Timed> future, Timed done) {}
+  private record Pending(int target, ValuePredictor.Choice predicted, double startClock, Future<Timed> future,
+      Timed done) {}
 
   Speculator(Supplier<Optimizer> shadows, double initialTau, boolean simulated, double latencySeconds) {
     this.shadows = shadows;
@@ -68,9 +73,18 @@ final class Speculator implements AutoCloseable {
     return pending != null;
   }
 
-  /** Starts preparing the next proposal as if {@code target} had returned {@code predicted}. */
-  void prepare(Study study, List<Trial> trials, Trial target, double predicted, Clock clock) {
-    History hypothetical = hypothetical(study, trials, target, predicted);
+  /**
+   * Starts preparing the next proposal as if {@code target} had returned its predicted value; {@code trials}
+   * are the study's trials read before the target started, for the prediction. Does nothing when there is
+   * nothing to predict from yet.
+   */
+  void prepare(Study study, List<Trial> trials, Trial target, Clock clock) {
+    ValuePredictor.Choice predicted = predictor.predict(target, trials, study.direction());
+    if (predicted == null) {
+      return;
+    }
+    stats.used(predicted.predictor().label());
+    History hypothetical = hypothetical(study, study.trials(), target, predicted.value());
     if (simulated) {
       try {
         pending = new Pending(target.number(), predicted, clock.now(), null, propose(hypothetical));
@@ -100,8 +114,9 @@ final class Speculator implements AutoCloseable {
     }
     double tau = tuner.tau();
     Double y = c.value();
+    double predicted = p.predicted().value();
     boolean close = c.state() == TrialState.COMPLETE && y != null
-        && Math.abs(y - p.predicted()) / Math.max(Math.abs(y), EPSILON) <= tau;
+        && ValuePredictor.relativeError(y, predicted) <= tau;
     long waitStart = System.nanoTime();
     Timed t = close ? await(p) : null;
     double waited = (System.nanoTime() - waitStart) / 1e9;
@@ -127,7 +142,7 @@ final class Speculator implements AutoCloseable {
       checkAgainstSerial(t.proposal(), study.history());
     }
     tuner.observe(stats);
-    return new Ready(t.proposal(), hidden, paid, p.predicted(), y, tau);
+    return new Ready(t.proposal(), hidden, paid, predicted, y, tau, p.predicted().predictor().label());
   }
 
   /** An accepted pick the run never used (it stopped first): it hid nothing, it was wasted. */
@@ -189,18 +204,26 @@ final class Speculator implements AutoCloseable {
     return new Timed(proposal, (System.nanoTime() - t0) / 1e9 + latencySeconds);
   }
 
-  /** Off the critical path: would the serial path, knowing the real result, have chosen the same config? */
+  /**
+   * Off the critical path: would the serial path, knowing the real result, have chosen the same config, or
+   * at least an equivalent one?
+   */
   private void checkAgainstSerial(Proposal accepted, History truth) {
     Runnable check = () -> {
       boolean equal;
+      boolean equivalent;
       try {
-        equal = shadows.get().propose(truth).config().equals(accepted.config());
+        Proposal serial = shadows.get().propose(truth);
+        equal = serial.config().equals(accepted.config());
+        equivalent = PickEquivalence.equivalent(truth.space(), serial, accepted);
       } catch (RuntimeException e) {
         equal = false;
+        equivalent = false;
       }
       synchronized (stats) {
         stats.sampled++;
         stats.equalToSerial += equal ? 1 : 0;
+        stats.equivalentToSerial += equivalent ? 1 : 0;
       }
     };
     if (simulated) {

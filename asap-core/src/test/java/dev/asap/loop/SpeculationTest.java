@@ -50,6 +50,10 @@ class SpeculationTest {
     assertThat(stats.rejected()).isZero();
     assertThat(stats.sampled()).isPositive();
     assertThat(stats.equalToSerial()).isEqualTo(stats.sampled());
+    assertThat(stats.equivalentToSerial()).isEqualTo(stats.sampled());
+    // Every prepared pick names the predictor it was prepared under.
+    assertThat(stats.predictors().values().stream().mapToInt(SpeculationStats.PredictorRecord::used).sum())
+        .isEqualTo(stats.accepted() + stats.rejected() + stats.missed());
     // Each accepted pick hid its 2 s judge latency under a 100 s evaluation.
     assertThat(stats.hiddenSeconds()).isGreaterThanOrEqualTo(2.0 * stats.accepted());
     assertThat(p.elapsedSeconds()).isLessThan(s.elapsedSeconds() - 2.0 * stats.accepted() + 1);
@@ -100,6 +104,6 @@ class SpeculationTest {
     assertThat(spec.trials().get(9).attributes()).containsKey("speculation");
     @SuppressWarnings("unchecked")
     Map<String, Object> speculation = (Map<String, Object>) spec.trials().get(9).attributes().get("speculation");
-    assertThat(speculation.keySet()).contains("predicted", "tau");
+    assertThat(speculation.keySet()).contains("predicted", "tau", "predictor");
   }
 }

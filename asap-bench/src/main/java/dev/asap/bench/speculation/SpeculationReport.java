@@ -17,14 +17,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Serial against speculative loop on the simulated clock, at equal trials: YAHPO lcbench tasks (their
  * surrogate's predicted training time is the evaluation time) and a judge that costs {@code L} seconds per
  * call on top of the measured tool time (a latency model for a real-size LLM judge). Reports end-to-end
- * wall-clock, the share of proposal time hidden, accept rate, τ over the run and final normalised regret.
+ * wall-clock, the share of proposal time hidden, accept rate, how many sampled accepted picks are identical
+ * and equivalent to the serial choice, τ over the run and final normalised regret; then, for each candidate
+ * predictor of the running trial's value, how often speculation used it and its relative error on results.
  *
  * <p>Usage: {@code SpeculationReport [--optimizer asap] [--latency 2] [--trials 50] [--seeds 5]
  * [--tasks yahpo-lcbench-167168,...] [--out FILE.md]}.
@@ -65,9 +69,10 @@ public final class SpeculationReport {
     md.append(String.format(Locale.ROOT, "Optimizer %s, judge latency model %.1f s per proposal, %d trials, %d seeds, "
         + "1 worker, simulated clock.%n%n", optimizer, latency, trials, seeds));
     md.append("| task | wall-clock serial (h) | wall-clock speculative (h) | saved | proposal s paid serial "
-        + "| proposal s paid speculative | proposal time hidden | accept rate | sampled picks = serial "
-        + "| τ start → end | regret serial | regret speculative |\n");
-    md.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        + "| proposal s paid speculative | proposal time hidden | accept rate | sampled picks identical to serial "
+        + "| sampled picks equivalent to serial | τ start → end | regret serial | regret speculative |\n");
+    md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+    StringBuilder predictorTable = new StringBuilder();
     for (BenchmarkTask task : tasks) {
       TaskReference ref = References.of(task);
       double[] wallSerial = new double[seeds];
@@ -82,6 +87,9 @@ public final class SpeculationReport {
       int decided = 0;
       int sampled = 0;
       int equal = 0;
+      int equivalent = 0;
+      Map<String, int[]> uses = new LinkedHashMap<>();
+      Map<String, List<Double>> errors = new LinkedHashMap<>();
       List<String> taus = new ArrayList<>();
       for (int s = 0; s < seeds; s++) {
         RunReport serial = run(task, optimizer, latency, trials, s, false);
@@ -99,6 +107,11 @@ public final class SpeculationReport {
         decided += st.accepted() + st.rejected();
         sampled += st.sampled();
         equal += st.equalToSerial();
+        equivalent += st.equivalentToSerial();
+        st.predictors().forEach((name, r) -> {
+          uses.computeIfAbsent(name, k -> new int[1])[0] += r.used();
+          errors.computeIfAbsent(name, k -> new ArrayList<>()).addAll(r.relativeErrors());
+        });
         List<double[]> tau = st.tauHistory();
         if (!tau.isEmpty()) {
           taus.add(fmt(tau.get(0)[1]) + "→" + fmt(tau.get(tau.size() - 1)[1]));
@@ -107,15 +120,26 @@ public final class SpeculationReport {
       double ms = median(wallSerial);
       double mp = median(wallSpec);
       md.append(String.format(Locale.ROOT,
-          "| %s | %.2f | %.2f | %.1f%% | %.1f | %.1f | %.0f%% | %.0f%% | %d/%d | %s | %.4f | %.4f |%n",
+          "| %s | %.2f | %.2f | %.1f%% | %.1f | %.1f | %.0f%% | %.0f%% | %d/%d | %d/%d | %s | %.4f | %.4f |%n",
           task.name(), ms, mp, 100 * (ms - mp) / ms, median(paidSerial), median(paidSpec),
           proposal == 0 ? 0 : 100 * hidden / proposal,
-          decided == 0 ? 0 : 100.0 * accepted / decided, equal, sampled, String.join(" ", taus), median(regretSerial),
-          median(regretSpec)));
+          decided == 0 ? 0 : 100.0 * accepted / decided, equal, sampled, equivalent, sampled, String.join(" ", taus),
+          median(regretSerial), median(regretSpec)));
+      int prepared = uses.values().stream().mapToInt(u -> u[0]).sum();
+      uses.forEach((name, u) -> {
+        double[] e = errors.get(name).stream().mapToDouble(Double::doubleValue).toArray();
+        predictorTable.append(String.format(Locale.ROOT, "| %s | %s | %d (%.0f%%) | %d | %s |%n", task.name(), name,
+            u[0], prepared == 0 ? 0 : 100.0 * u[0] / prepared, e.length, e.length == 0 ? "-" : fmt(median(e))));
+      });
       System.err.println("measured " + task.name());
     }
     md.append("\nWall-clock, paid proposal seconds and regret are medians over seeds; hidden share and accept rate "
-        + "pool all seeds.\n");
+        + "pool all seeds.\n\n");
+    md.append("| task | predictor | speculations under it | results scored | median relative error |\n");
+    md.append("|---|---|---|---|---|\n");
+    md.append(predictorTable);
+    md.append("\nAll seeds pooled. Every result is scored for every predictor that could predict it; "
+        + "the tool's mean exists only when the chosen tool had a model.\n");
     return md.toString();
   }
 

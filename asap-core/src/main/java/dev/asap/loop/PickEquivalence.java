@@ -1,0 +1,41 @@
+package dev.asap.loop;
+
+import dev.asap.optimizer.Proposal;
+import dev.asap.space.SearchSpace;
+import java.util.Objects;
+
+/**
+ * Whether a speculative pick is practically the pick the serial path would have made. Model-based tools
+ * optimise an acquisition function over continuous coordinates, so a slightly different value for one trial
+ * moves the optimum a little and the two configs are almost never bit-equal. Equivalent means: the same
+ * proposing tool, the same active parameters, the same categorical choices, and every other coordinate of
+ * the unit-cube encoding within {@link #TOLERANCE} of the other.
+ *
+ * <p>0.05 of the cube's side is 5 % of a parameter's range (of its log-range when log-scaled): well inside
+ * the length scales the models fit on a handful of dimensions, and less than one step of an integer or
+ * ordinal parameter with up to 20 values, which must then be equal. The bound is per coordinate (L∞) so that
+ * it does not loosen as the dimension grows, as a Euclidean radius would.
+ */
+final class PickEquivalence {
+  static final double TOLERANCE = 0.05;
+
+  private PickEquivalence() {}
+
+  static boolean equivalent(SearchSpace space, Proposal a, Proposal b) {
+    if (!Objects.equals(a.tool(), b.tool())) {
+      return false;
+    }
+    double[] x = space.encode(a.config());
+    double[] y = space.encode(b.config());
+    for (int i = 0; i < x.length; i++) {
+      if (Double.isNaN(x[i]) || Double.isNaN(y[i])) {
+        if (Double.isNaN(x[i]) != Double.isNaN(y[i])) {
+          return false;
+        }
+      } else if (space.parameters().get(i).isCategorical() ? x[i] != y[i] : Math.abs(x[i] - y[i]) > TOLERANCE) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

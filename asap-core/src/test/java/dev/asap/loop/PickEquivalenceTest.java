@@ -1,0 +1,74 @@
+package dev.asap.loop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.asap.optimizer.Proposal;
+import dev.asap.space.CategoricalParameter;
+import dev.asap.space.FloatParameter;
+import dev.asap.space.IntParameter;
+import dev.asap.space.SearchSpace;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PickEquivalenceTest {
+  private static final SearchSpace SPACE = SearchSpace.builder()
+      .add(FloatParameter.log("lr", 1e-4, 1e-1))
+      .add(IntParameter.of("layers", 1, 5))
+      .add(CategoricalParameter.of("opt", "sgd", "adam"))
+      .add(FloatParameter.of("momentum", 0, 1))
+      .when("momentum", "opt", "sgd")
+      .build();
+
+  private static Proposal pick(String tool, double lr, long layers, String opt, Double momentum) {
+    Map<String, Object> values = momentum == null ? Map.of("lr", lr, "layers", layers, "opt", opt)
+        : Map.of("lr", lr, "layers", layers, "opt", opt, "momentum", momentum);
+    return new Proposal(SPACE.config(values), tool, null, 0);
+  }
+
+  private static boolean equivalent(Proposal a, Proposal b) {
+    return PickEquivalence.equivalent(SPACE, a, b);
+  }
+
+  @Test
+  void identicalPicksOfOneToolAreEquivalent() {
+    assertThat(equivalent(pick("gp", 0.01, 3, "sgd", 0.9), pick("gp", 0.01, 3, "sgd", 0.9))).isTrue();
+  }
+
+  @Test
+  void aSmallNumericMoveKeepsThePickEquivalent() {
+    // 0.011 instead of 0.010 is 0.014 of lr's log-range; 0.93 instead of 0.9 is 0.03 of momentum's range.
+    assertThat(equivalent(pick("gp", 0.010, 3, "sgd", 0.90), pick("gp", 0.011, 3, "sgd", 0.93))).isTrue();
+  }
+
+  @Test
+  void aLargeNumericMoveIsAnotherPick() {
+    // 0.02 instead of 0.01 is 0.1 of lr's log-range.
+    assertThat(equivalent(pick("gp", 0.01, 3, "sgd", 0.9), pick("gp", 0.02, 3, "sgd", 0.9))).isFalse();
+    assertThat(equivalent(pick("gp", 0.01, 3, "sgd", 0.9), pick("gp", 0.01, 3, "sgd", 0.8))).isFalse();
+  }
+
+  @Test
+  void oneIntegerStepIsAnotherPick() {
+    assertThat(equivalent(pick("gp", 0.01, 3, "sgd", 0.9), pick("gp", 0.01, 4, "sgd", 0.9))).isFalse();
+  }
+
+  @Test
+  void theSameConfigFromAnotherToolIsAnotherPick() {
+    assertThat(equivalent(pick("gp", 0.01, 3, "sgd", 0.9), pick("tpe", 0.01, 3, "sgd", 0.9))).isFalse();
+  }
+
+  @Test
+  void anotherCategoricalChoiceIsAnotherPick() {
+    SearchSpace flat = SearchSpace.of(FloatParameter.of("x", 0, 1), CategoricalParameter.of("c", "a", "b"));
+    Proposal a = new Proposal(flat.config(Map.of("x", 0.5, "c", "a")), "gp", null, 0);
+    Proposal b = new Proposal(flat.config(Map.of("x", 0.5, "c", "b")), "gp", null, 0);
+    assertThat(PickEquivalence.equivalent(flat, a, b)).isFalse();
+  }
+
+  @Test
+  void aChangeInWhichParametersAreActiveIsAnotherPick() {
+    // Switching the optimizer also switches momentum off.
+    assertThat(equivalent(pick("gp", 0.01, 3, "sgd", 0.9), pick("gp", 0.01, 3, "adam", null))).isFalse();
+    assertThat(equivalent(pick("gp", 0.01, 3, "adam", null), pick("gp", 0.011, 3, "adam", null))).isTrue();
+  }
+}
