@@ -19,7 +19,8 @@ import java.util.Locale;
  * <pre>
  * java -cp asap-bench.jar dev.asap.bench.BenchMain --suite smoke|full|FAMILY|TASK|study.yaml
  *     [--optimizers a,b] [--seeds N] [--workers K] [--budget B | --budgets 20,50,100] [--unit time|trials]
- *     [--threads T] [--out DIR] [--benchdata DIR] [--samples N] [--target R] [--no-throughput]
+ *     [--threads T] [--out DIR] [--benchdata DIR] [--samples N] [--target R] [--trial-cap F]
+ *     [--speculate on|off] [--judge-latency S] [--no-throughput]
  * java -cp asap-bench.jar dev.asap.bench.BenchMain --throughput [--trials N]
  * </pre>
  *
@@ -41,6 +42,8 @@ public final class BenchMain {
         --samples N          random configs per task for its reference (default 1000)
         --target R           normalised regret counted as reaching the target (default 0.1)
         --trial-cap F        time budgets: stop a run after F x budget x workers trials (default 10)
+        --speculate on|off   prepare the next proposal while a trial is evaluated (default off)
+        --judge-latency S    seconds charged per judge call of asap, as for a real-size LLM judge (default 0)
         --no-throughput      skip measuring the harness's own throughput
         --throughput [--trials N]  only measure the harness's throughput
       families: synthetic, yahpo, yahpo-lcbench, yahpo-rbv2_xgboost, yahpo-so, hpolib
@@ -120,6 +123,8 @@ public final class BenchMain {
         case "--samples" -> b.referenceSamples(positiveInt(a, value(args, i++)));
         case "--target" -> b.targetRegret(positive(a, value(args, i++)));
         case "--trial-cap" -> b.trialCap(positive(a, value(args, i++)));
+        case "--speculate" -> b.speculate(onOff(a, value(args, i++)));
+        case "--judge-latency" -> b.judgeLatency(nonNegative(a, value(args, i++)));
         case "--no-throughput" -> b.throughput(false);
         default -> throw new IllegalArgumentException("unknown argument '" + a + "'");
       }
@@ -163,6 +168,27 @@ public final class BenchMain {
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(name + " must be a whole number, got '" + v + "'");
     }
+  }
+
+  private static boolean onOff(String name, String v) {
+    return switch (v.trim().toLowerCase(Locale.ROOT)) {
+      case "on" -> true;
+      case "off" -> false;
+      default -> throw new IllegalArgumentException(name + " must be on or off, got '" + v + "'");
+    };
+  }
+
+  private static double nonNegative(String name, String v) {
+    double d;
+    try {
+      d = Double.parseDouble(v.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(name + " must be a number of seconds, got '" + v + "'");
+    }
+    if (!(d >= 0) || !Double.isFinite(d)) {
+      throw new IllegalArgumentException(name + " must be a number of seconds >= 0, got '" + v + "'");
+    }
+    return d;
   }
 
   private static double positive(String name, String v) {

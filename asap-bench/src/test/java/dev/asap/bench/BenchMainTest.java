@@ -26,7 +26,8 @@ class BenchMainTest {
   void parsesEveryOption() {
     BenchOptions o = BenchMain.parse(List.of("--suite", "synthetic", "--optimizers", "random", "--seeds", "3",
         "--workers", "2", "--budget", "50", "--unit", "trials", "--threads", "2", "--out", "x", "--samples", "100",
-        "--target", "0.05", "--first-seed", "7", "--no-throughput"), System.out);
+        "--target", "0.05", "--first-seed", "7", "--trial-cap", "4", "--speculate", "on", "--judge-latency", "2.5",
+        "--no-throughput"), System.out);
     assertThat(o.suite()).isEqualTo("synthetic");
     assertThat(o.optimizers()).containsExactly("random");
     assertThat(o.seedList()).containsExactly(7L, 8L, 9L);
@@ -37,6 +38,9 @@ class BenchMainTest {
     assertThat(o.out()).isEqualTo(Path.of("x"));
     assertThat(o.referenceSamples()).isEqualTo(100);
     assertThat(o.targetRegret()).isEqualTo(0.05);
+    assertThat(o.trialCap()).isEqualTo(4.0);
+    assertThat(o.speculate()).isTrue();
+    assertThat(o.judgeLatency()).isEqualTo(2.5);
     assertThat(o.throughput()).isFalse();
   }
 
@@ -49,6 +53,9 @@ class BenchMainTest {
     BenchOptions smoke = BenchMain.parse(List.of("--suite=smoke"), System.out);
     assertThat(smoke.seeds()).isEqualTo(2);
     assertThat(smoke.optimizers()).hasSizeLessThanOrEqualTo(2).contains("random");
+    assertThat(smoke.speculate()).isFalse();
+    assertThat(smoke.judgeLatency()).isZero();
+    assertThat(BenchMain.parse(List.of("--speculate=OFF", "--judge-latency", "0"), System.out).speculate()).isFalse();
   }
 
   @Test
@@ -57,6 +64,16 @@ class BenchMainTest {
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("--seeds must be a whole number of at least 1");
     assertThat(run("--optimizers", "nope")).isEqualTo(2);
     assertThat(run("--frobnicate")).isEqualTo(2);
+    assertThat(run("--speculate", "maybe")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("--speculate must be on or off, got 'maybe'");
+    assertThat(run("--judge-latency", "-1")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("--judge-latency must be a number of seconds >= 0, "
+        + "got '-1'");
+    assertThat(run("--judge-latency", "soon")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("--judge-latency must be a number of seconds, got "
+        + "'soon'");
+    assertThat(run("--judge-latency")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("--judge-latency needs a value");
     assertThat(run("--suite", "no-such-task", "--no-throughput")).isEqualTo(2);
     assertThat(run("--help")).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8)).contains("usage: bench");

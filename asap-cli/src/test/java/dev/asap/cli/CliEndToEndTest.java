@@ -173,6 +173,9 @@ class CliEndToEndTest {
     assertThat(trials).filteredOn(t -> t.attributes().containsKey("speculation")).isNotEmpty();
     CliProcess.Result jsonl = CliProcess.run(dir, "export", "spec", "--format", "jsonl");
     assertThat(jsonl.out()).contains("\"hidden_seconds\"");
+    CliProcess.Result show = CliProcess.run(dir, "show", "spec");
+    assertThat(show.out()).containsPattern("Time:   evaluation 4800 s, proposing paid [\\d.]+ m?s, hidden by "
+        + "speculation [\\d.]+ m?s, recording [\\d.]+ m?s");
 
     CliProcess.Result bad = CliProcess.run(dir, "run", "spec.yaml", "--trials", "9", "--speculate", "maybe");
     assertThat(bad.exitCode()).isEqualTo(2);

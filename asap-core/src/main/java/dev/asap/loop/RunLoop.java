@@ -144,6 +144,10 @@ public final class RunLoop {
             p = optimizer.propose(new History(study.space(), study.direction(), trials));
             paid = (System.nanoTime() - t0) / 1e9 + (simulate ? latencySeconds : 0);
           }
+          if (simulate && latencySeconds > 0) {
+            // Kept on the trial so that measured and modelled proposing time can be told apart.
+            p = p.withNotes(java.util.Map.of("latency_seconds", latencySeconds));
+          }
           clock.charge(paid);
           Trial started = study.start(p.withComputeSeconds(paid), optimizer.name(), claimSlot(tally.busy),
               clock.now());
@@ -356,7 +360,8 @@ public final class RunLoop {
 
     /**
      * A latency model for simulated runs: seconds added to every proposal on the simulated clock, as if the
-     * judge were a real-size LLM answering in that time (speculation can hide it).
+     * judge were a real-size LLM answering in that time (speculation can hide it). Each trial notes it as
+     * {@code latency_seconds}.
      */
     public Builder proposalLatency(double seconds) {
       if (seconds < 0 || !Double.isFinite(seconds)) {

@@ -1,6 +1,7 @@
 package dev.asap.loop;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.asap.objective.Evaluation;
 import dev.asap.objective.Objective;
@@ -12,6 +13,7 @@ import dev.asap.store.InMemoryStore;
 import dev.asap.study.Direction;
 import dev.asap.study.Study;
 import dev.asap.study.Trial;
+import dev.asap.study.WallClockBreakdown;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +61,25 @@ class SpeculationTest {
     assertThat(p.elapsedSeconds()).isLessThan(s.elapsedSeconds() - 2.0 * stats.accepted() + 1);
     assertThat(spec.trials()).filteredOn(t -> t.attributes().containsKey("speculation")).hasSize(stats.accepted())
         .allMatch(t -> ((Number) t.attributes().get("hidden_seconds")).doubleValue() >= 2.0);
+  }
+
+  @Test
+  void theTrialsRecordWhereTheRunsTimeWent() {
+    Objective flat = (c, ctx) -> Evaluation.withCost(5.0, 100);
+    Study serial = study();
+    RunReport s = run(serial, "random", flat, 10, false, 2.0, 1, true);
+    WallClockBreakdown serialTime = WallClockBreakdown.of(serial.trials());
+    assertThat(serialTime.paidSeconds()).isCloseTo(s.askSeconds(), within(1e-9));
+    assertThat(serialTime.hiddenSeconds()).isZero();
+    assertThat(serialTime.latencySeconds()).isEqualTo(2.0 * 10);
+
+    Study spec = study();
+    RunReport p = run(spec, "random", flat, 10, true, 2.0, 1, true);
+    WallClockBreakdown specTime = WallClockBreakdown.of(spec.trials());
+    assertThat(specTime.evaluationSeconds()).isEqualTo(p.evalSeconds()).isEqualTo(1000.0);
+    assertThat(specTime.paidSeconds()).isCloseTo(p.askSeconds(), within(1e-9));
+    assertThat(specTime.hiddenSeconds()).isCloseTo(p.speculation().hiddenSeconds(), within(1e-9)).isPositive();
+    assertThat(specTime.latencySeconds()).isEqualTo(2.0 * 10);
   }
 
   @Test

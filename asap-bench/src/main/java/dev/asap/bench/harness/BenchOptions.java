@@ -27,11 +27,15 @@ import java.util.function.Consumer;
  * @param trialCap         in time budgets, a run stops after {@code trialCap × budget × workers} trials even if
  *                         time remains (guards against optimizers that find near-free configs)
  * @param throughput       whether to measure the harness's own throughput for the report
+ * @param speculate        whether runs prepare the next proposal while a trial is evaluated (speculation)
+ * @param judgeLatency     seconds charged on the simulated clock for every judge call, as if the judge were a
+ *                         real-size LLM (0: the judge's measured time only)
  * @param progress         receives one line per step, for people
  */
 public record BenchOptions(String suite, List<String> optimizers, int seeds, long firstSeed, int workers,
     List<Double> budgets, BudgetUnit unit, int threads, Path out, Path benchdata, Integer referenceSamples,
-    double targetRegret, double trialCap, boolean throughput, Consumer<String> progress) {
+    double targetRegret, double trialCap, boolean throughput, boolean speculate, double judgeLatency,
+    Consumer<String> progress) {
 
   public BenchOptions {
     Objects.requireNonNull(suite, "suite");
@@ -74,6 +78,10 @@ public record BenchOptions(String suite, List<String> optimizers, int seeds, lon
     }
     if (!(trialCap >= 1)) {
       throw new IllegalArgumentException("the trial cap factor must be >= 1 (got " + trialCap + ")");
+    }
+    if (!(judgeLatency >= 0) || !Double.isFinite(judgeLatency)) {
+      throw new IllegalArgumentException("the judge latency must be a finite number of seconds >= 0 (got "
+          + judgeLatency + ")");
     }
   }
 
@@ -131,6 +139,8 @@ public record BenchOptions(String suite, List<String> optimizers, int seeds, lon
     private double targetRegret = 0.1;
     private double trialCap = 10;
     private boolean throughput = true;
+    private boolean speculate;
+    private double judgeLatency;
     private Consumer<String> progress = line -> {};
 
     public Builder suite(String suite) {
@@ -209,6 +219,16 @@ public record BenchOptions(String suite, List<String> optimizers, int seeds, lon
       return this;
     }
 
+    public Builder speculate(boolean speculate) {
+      this.speculate = speculate;
+      return this;
+    }
+
+    public Builder judgeLatency(double seconds) {
+      this.judgeLatency = seconds;
+      return this;
+    }
+
     public Builder progress(Consumer<String> progress) {
       this.progress = progress;
       return this;
@@ -220,7 +240,7 @@ public record BenchOptions(String suite, List<String> optimizers, int seeds, lon
       int s = seeds != null ? seeds : smoke ? 2 : 10;
       List<Double> b = budgets != null ? budgets : smoke ? List.of(10.0, 20.0) : standardBudgets();
       return new BenchOptions(suite, o, s, firstSeed, workers, b, unit, threads, out, benchdata, referenceSamples,
-          targetRegret, trialCap, throughput, progress);
+          targetRegret, trialCap, throughput, speculate, judgeLatency, progress);
     }
 
     /** Smoke: random plus the first other registered tool; otherwise every registered tool. */

@@ -48,7 +48,9 @@ public final class BenchmarkHarness {
       }
       options.progress().accept(tasks.size() + " tasks x " + options.optimizers().size() + " optimizers "
           + options.optimizers() + " x " + options.seeds() + " seeds, budget " + options.maxBudget() + " "
-          + unitName(options.unit()) + ", " + options.workers() + " worker(s), " + options.threads() + " thread(s)");
+          + unitName(options.unit()) + ", " + options.workers() + " worker(s), " + options.threads() + " thread(s), "
+          + "speculation " + (options.speculate() ? "on" : "off")
+          + (options.judgeLatency() > 0 ? ", judge latency " + options.judgeLatency() + " s" : ""));
       Map<String, TaskReference> references = references(tasks, options);
       List<RunResult> runs = runAll(tasks, references, options);
       HarnessThroughput throughput = null;

@@ -1,6 +1,7 @@
 package dev.asap.bench.harness;
 
 import dev.asap.loop.StopCause;
+import dev.asap.study.WallClockBreakdown;
 import java.nio.file.Path;
 
 /**
@@ -12,10 +13,11 @@ import java.nio.file.Path;
  * @param tellSeconds measured recording time, summed over trials
  * @param realSeconds real time the run took on this machine, harness included
  * @param error       why the run broke off (e.g. the optimizer threw), or null
+ * @param breakdown   where the run's simulated wall-clock went, from what its trials recorded
  */
 public record RunResult(String task, String family, String optimizer, long seed, double[] ends, double[] losses,
     int interrupted, StopCause stopCause, double elapsedSeconds, double askSeconds, double tellSeconds,
-    double evalSeconds, double realSeconds, Path log, String error) {
+    double evalSeconds, double realSeconds, Path log, String error, WallClockBreakdown breakdown) {
 
   /** Trials that finished (complete or failed), cancelled ones excluded. */
   public int trials() {

@@ -2,6 +2,7 @@ package dev.asap.bench.harness;
 
 import dev.asap.bench.task.BenchmarkTask;
 import dev.asap.bench.task.TaskReference;
+import dev.asap.integrator.PoolOptimizer;
 import dev.asap.loop.Budget;
 import dev.asap.loop.RunListener;
 import dev.asap.loop.RunLoop;
@@ -10,6 +11,7 @@ import dev.asap.optimizer.Optimizer;
 import dev.asap.optimizer.Optimizers;
 import dev.asap.store.InMemoryStore;
 import dev.asap.study.Study;
+import dev.asap.study.WallClockBreakdown;
 import dev.asap.trialog.TrialLogWriter;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,9 +21,13 @@ import java.util.List;
 
 /**
  * One optimizer on one task with one seed: a fresh in-memory study run by {@link RunLoop} on the simulated
- * clock, writing its trial log. An optimizer that throws ends its run with the error kept, not the benchmark.
+ * clock, writing its trial log, speculating and charging a judge latency when the options say so. An optimizer
+ * that throws ends its run with the error kept, not the benchmark.
  */
 final class SingleRun {
+  /** Speculation's starting threshold on the relative error of a predicted result, as in real runs. */
+  static final double INITIAL_TAU = 0.1;
+
   private SingleRun() {}
 
   static RunResult run(BenchmarkTask task, TaskReference reference, String optimizer, long seed, BenchOptions options,
@@ -34,24 +40,32 @@ final class SingleRun {
     String error = null;
     try (TrialLogWriter log = new TrialLogWriter(logFile, task.direction(), optimizer, task.name(), seed)) {
       Optimizer tool = Optimizers.create(optimizer, task.space(), seed);
-      report = RunLoop.builder(study, task.objective())
+      RunLoop.Builder loop = RunLoop.builder(study, task.objective())
           .optimizer(tool)
           .budget(budget(reference, options))
           .workers(options.workers())
           .simulate(true)
-          .listener(RunListener.all(List.of(trace, log)))
-          .build()
-          .run();
+          .listener(RunListener.all(List.of(trace, log)));
+      if (tool instanceof PoolOptimizer) {
+        // Only a pool asks a judge: the other tools are not charged a judge's latency.
+        loop.proposalLatency(options.judgeLatency());
+      }
+      if (options.speculate()) {
+        loop.speculate(() -> Optimizers.create(optimizer, task.space(), seed), INITIAL_TAU);
+      }
+      report = loop.build().run();
     } catch (RuntimeException e) {
       error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }
     double real = (System.nanoTime() - t0) / 1e9;
     double[] ends = trace.ends();
+    // The study is in memory and this run's alone: its trials are exactly the run's.
+    WallClockBreakdown breakdown = WallClockBreakdown.of(study.trials());
     return new RunResult(task.name(), task.family(), optimizer, seed, ends, trace.losses(), trace.interrupted(),
         report == null ? null : report.stopCause(),
         report == null ? (ends.length == 0 ? 0 : ends[ends.length - 1]) : report.elapsedSeconds(),
         report == null ? Double.NaN : report.askSeconds(), report == null ? Double.NaN : report.tellSeconds(),
-        report == null ? Double.NaN : report.evalSeconds(), real, logFile, error);
+        report == null ? Double.NaN : report.evalSeconds(), real, logFile, error, breakdown);
   }
 
   /**

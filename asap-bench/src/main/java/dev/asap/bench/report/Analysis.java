@@ -7,6 +7,7 @@ import dev.asap.bench.stats.Friedman;
 import dev.asap.bench.stats.Quantiles;
 import dev.asap.bench.stats.Ranks;
 import dev.asap.bench.task.TaskReference;
+import dev.asap.study.WallClockBreakdown;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -16,8 +17,9 @@ import java.util.Set;
 
 /**
  * The numbers a benchmark report shows, derived from its runs: final (normalised) regret at each budget,
- * mean ranks, "beats random" shares, the Friedman test with Nemenyi's critical difference, time to target and
- * regret curves against simulated wall-clock (in trial-equivalents) and against trials.
+ * mean ranks, "beats random" shares, the Friedman test with Nemenyi's critical difference, time to target,
+ * where the wall-clock went and regret curves against simulated wall-clock (in trial-equivalents) and against
+ * trials.
  *
  * <p>A run's value at budget B is its best loss among trials finished within B trial-equivalents of
  * simulated time (time budgets) or among its first B trials (trial budgets). Normalised regret is (best −
@@ -202,6 +204,33 @@ public final class Analysis {
     }
     return new TimeToTarget(reached.size(), total,
         Quantiles.median(reached.stream().mapToDouble(Double::doubleValue).toArray()));
+  }
+
+  /**
+   * Where an optimizer's runs spent their simulated wall-clock, as means per run.
+   *
+   * @param elapsedSeconds the run's length on the simulated clock
+   * @param time           the breakdown of the run's trials
+   * @param proposingShare the share of its wall-clock a run waited for proposals; a mean of each run's share, so
+   *                       that tasks with long evaluations do not drown the others
+   */
+  public record WallClock(int runs, double elapsedSeconds, WallClockBreakdown time, double proposingShare) {}
+
+  /** The optimizer's runs over every task, averaged; NaN when it has no runs. */
+  public WallClock wallClock(String optimizer) {
+    WallClockBreakdown sum = WallClockBreakdown.of(List.of());
+    double elapsed = 0;
+    double share = 0;
+    int n = 0;
+    for (String task : tasks.keySet()) {
+      for (RunResult r : runs(task, optimizer)) {
+        sum = sum.plus(r.breakdown());
+        elapsed += r.elapsedSeconds();
+        share += r.elapsedSeconds() > 0 ? r.breakdown().paidSeconds() / r.elapsedSeconds() : 0;
+        n++;
+      }
+    }
+    return new WallClock(n, elapsed / n, sum.dividedBy(n), share / n);
   }
 
   /** When a run's best first reached the target, in the budget's unit; +infinity when never within budget. */

@@ -20,6 +20,18 @@ final class Numbers {
     return String.format(Locale.ROOT, "%.4g", v).replaceAll("(\\.\\d*?)0+$", "$1").replaceAll("\\.$", "");
   }
 
+  /** Seconds to a tenth when they matter, to the millisecond below one second; "n/a" for NaN. */
+  static String seconds(double s) {
+    if (Double.isNaN(s)) {
+      return "n/a";
+    }
+    if (s == 0) {
+      return "0";
+    }
+    double abs = Math.abs(s);
+    return String.format(Locale.ROOT, abs >= 100 ? "%.0f" : abs >= 1 ? "%.1f" : "%.3f", s);
+  }
+
   static String percent(double share) {
     return Double.isNaN(share) ? "—" : String.format(Locale.ROOT, "%.0f%%", 100 * share);
   }

@@ -6,6 +6,7 @@ import dev.asap.bench.harness.HarnessThroughput;
 import dev.asap.bench.harness.RunResult;
 import dev.asap.bench.stats.Friedman;
 import dev.asap.bench.task.TaskReference;
+import dev.asap.study.WallClockBreakdown;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,6 +52,7 @@ public final class ReportContent {
       family(family);
     }
     overhead();
+    wallClock();
     perTask();
     List<RunResult> broken = report.failedRuns();
     if (!broken.isEmpty()) {
@@ -74,6 +76,9 @@ public final class ReportContent {
         + (o.threads() > 1 ? " (measured optimizer time includes contention)" : ""));
     lines.add("Budgets: " + String.join(", ", o.budgets().stream().map(Numbers::budget).toList()) + " "
         + unitWord(o.unit()));
+    lines.add("Speculation: " + (o.speculate() ? "on (each run prepares its next proposal while a trial is evaluated)"
+        : "off") + "; judge latency model: " + (o.judgeLatency() > 0 ? Numbers.fmt(o.judgeLatency())
+        + " s per judge call of a pool, charged on the simulated clock" : "none (the judge's measured time only)"));
     lines.add(String.format(Locale.ROOT, "Runs: %d (%d broke off with an error); benchmark wall time %.1f s",
         report.runs().size(), report.failedRuns().size(), report.wallSeconds()));
     HarnessThroughput t = report.throughput();
@@ -165,8 +170,43 @@ public final class ReportContent {
           trials == 0 ? "n/a" : Numbers.fmt(1e3 * ask / trials), Numbers.fmt(ask),
           elapsed > 0 ? Numbers.fmt(100 * ask / elapsed) + "%" : "n/a", String.valueOf(broken)));
     }
-    blocks.add(new Block.Table("Measured proposal time (charged on the simulated clock)", List.of("optimizer", "trials",
-        "failed trials", "ms per proposal", "total s", "share of simulated wall-clock", "runs broken off"), rows));
+    String caption = report.options().speculate() || report.options().judgeLatency() > 0
+        ? "Proposal time paid on the critical path (charged on the simulated clock; see where the wall-clock went)"
+        : "Measured proposal time (charged on the simulated clock)";
+    blocks.add(new Block.Table(caption, List.of("optimizer", "trials", "failed trials", "ms per proposal", "total s",
+        "share of simulated wall-clock", "runs broken off"), rows));
+  }
+
+  private void wallClock() {
+    blocks.add(new Block.Heading(2, "Where the wall-clock went"));
+    List<List<String>> rows = new ArrayList<>();
+    List<String> pools = new ArrayList<>();
+    for (String o : a.optimizers()) {
+      Analysis.WallClock w = a.wallClock(o);
+      WallClockBreakdown t = w.time();
+      boolean judged = !t.toolSeconds().isEmpty() || t.judgeSeconds() + t.latencySeconds() > 0;
+      rows.add(List.of(o, String.valueOf(w.runs()), Numbers.seconds(w.elapsedSeconds()),
+          Numbers.seconds(t.evaluationSeconds()), Numbers.seconds(t.paidSeconds()),
+          judged ? Numbers.seconds(t.judgeSeconds() + t.latencySeconds()) : "—", Numbers.seconds(t.hiddenSeconds()),
+          Numbers.seconds(t.recordingSeconds()), String.format(Locale.ROOT, "%.1f%%", 100 * w.proposingShare())));
+      if (!t.toolSeconds().isEmpty()) {
+        List<String> tools = new ArrayList<>();
+        t.toolSeconds().forEach((tool, sec) -> tools.add(tool + " " + Numbers.seconds(sec)));
+        pools.add(o + ": pool rounds " + Numbers.seconds(t.poolSeconds()) + " s per run; each tool's own compute, "
+            + "in parallel: " + String.join(", ", tools) + " s");
+      }
+    }
+    blocks.add(new Block.Table("Seconds per run on the simulated clock (mean over runs)", List.of("optimizer", "runs",
+        "elapsed", "evaluation", "proposing paid", "judge", "hidden by speculation", "recording",
+        "proposing share of wall-clock"), rows));
+    blocks.add(Block.Text.of("**Proposing paid** is proposal time the run waited for: tools, judge and the judge "
+        + "latency model. **Judge**: the pool's judge, measured plus the latency model, whether paid or hidden. "
+        + "**Hidden by speculation**: proposal time prepared while a trial was evaluated, costing no wall-clock. "
+        + "**Proposing share**: proposing paid / elapsed, averaged over runs. Evaluation seconds add up over "
+        + "workers."));
+    if (!pools.isEmpty()) {
+      blocks.add(Block.Text.bullets(pools));
+    }
   }
 
   private void perTask() {

@@ -2,6 +2,7 @@ package dev.asap.bench.report;
 
 import dev.asap.bench.harness.RunResult;
 import dev.asap.bench.task.TaskReference;
+import dev.asap.study.WallClockBreakdown;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,8 +15,8 @@ import java.util.stream.Collectors;
 
 /**
  * Writes a report's files into the output folder: {@code report.md}, {@code report.html} (inline SVG charts),
- * {@code runs.csv} (one row per run), {@code final.csv} (each run's best value at each budget) and
- * {@code references.csv} (each task's optimum, random median and evaluation cost).
+ * {@code runs.csv} (one row per run, with where its wall-clock went), {@code final.csv} (each run's best value
+ * at each budget) and {@code references.csv} (each task's optimum, random median and evaluation cost).
  */
 public final class ReportFiles {
   private ReportFiles() {}
@@ -35,20 +36,29 @@ public final class ReportFiles {
 
   static String runsCsv(BenchReport report) {
     StringBuilder s = new StringBuilder("task,family,optimizer,seed,trials,failed,interrupted,stop,elapsed_s,ask_s,"
-        + "tell_s,eval_s,real_s,final_best,final_normalised_regret,log,error\n");
+        + "tell_s,eval_s,real_s,final_best,final_normalised_regret,log,error,hidden_s,judge_s,latency_s,pool_s,"
+        + "tool_s\n");
     Map<String, TaskEntry> tasks = byName(report);
     for (RunResult r : report.runs()) {
       TaskReference ref = tasks.get(r.task()).reference();
       double best = r.finalBest();
+      WallClockBreakdown time = r.breakdown();
       s.append(String.join(",", cell(r.task()), cell(r.family()), cell(r.optimizer()), String.valueOf(r.seed()),
           String.valueOf(r.trials()), String.valueOf(r.failed()), String.valueOf(r.interrupted()),
           r.stopCause() == null ? "" : r.stopCause().name(),
           Numbers.csv(r.elapsedSeconds()), Numbers.csv(r.askSeconds()), Numbers.csv(r.tellSeconds()),
           Numbers.csv(r.evalSeconds()), Numbers.csv(r.realSeconds()), Numbers.csv(best),
           Numbers.csv(ref.normalisedRegret(best)), cell(String.valueOf(r.log())),
-          r.error() == null ? "" : cell(r.error()))).append('\n');
+          r.error() == null ? "" : cell(r.error()), Numbers.csv(time.hiddenSeconds()), Numbers.csv(time.judgeSeconds()),
+          Numbers.csv(time.latencySeconds()), Numbers.csv(time.poolSeconds()), toolSeconds(time))).append('\n');
     }
     return s.toString();
+  }
+
+  /** Each tool's compute seconds as {@code tool=seconds} pairs joined by ';' (empty unless the optimizer is a pool). */
+  private static String toolSeconds(WallClockBreakdown time) {
+    return cell(time.toolSeconds().entrySet().stream().map(e -> e.getKey() + "=" + Numbers.csv(e.getValue()))
+        .collect(Collectors.joining(";")));
   }
 
   static String finalCsv(BenchReport report) {

@@ -1,6 +1,7 @@
 package dev.asap.bench.harness;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -78,6 +79,17 @@ class BenchHarnessTest {
     for (int i = 0; i < one.runs().size(); i++) {
       assertThat(two.runs().get(i).losses()).containsExactly(one.runs().get(i).losses());
     }
+  }
+
+  @Test
+  void theJudgeLatencyMustBeFiniteAndNotNegative() {
+    assertThatThrownBy(() -> BenchOptions.builder().judgeLatency(-0.5).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("the judge latency must be a finite number of seconds >= 0 (got -0.5)");
+    assertThatThrownBy(() -> BenchOptions.builder().judgeLatency(Double.POSITIVE_INFINITY).build())
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> BenchOptions.builder().judgeLatency(Double.NaN).build())
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

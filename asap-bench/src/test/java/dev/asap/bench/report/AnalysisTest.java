@@ -8,8 +8,11 @@ import dev.asap.bench.harness.BudgetUnit;
 import dev.asap.bench.harness.RunResult;
 import dev.asap.bench.task.TaskReference;
 import dev.asap.loop.StopCause;
+import dev.asap.study.WallClockBreakdown;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /** Regret, ranks, "beats random" and time to target on hand-made runs. */
@@ -19,7 +22,7 @@ class AnalysisTest {
 
   private static RunResult run(String task, String optimizer, long seed, double... losses) {
     return new RunResult(task, "f", optimizer, seed, ENDS, losses, 0, StopCause.TIME_BUDGET, 40, 0.01, 0.001, 40, 0.1,
-        Path.of("x.jsonl"), null);
+        Path.of("x.jsonl"), null, WallClockBreakdown.of(List.of()));
   }
 
   private static BenchReport report(BudgetUnit unit) {
@@ -95,6 +98,49 @@ class AnalysisTest {
     assertThat(trials.median()).containsExactly(0.25, 0.25, 0.25, 0.25);
     Curve family = a.familyCurve("f", "sobol", false);
     assertThat(family.median()[3]).isCloseTo((0.25 + 0.55) / 2, within(1e-12));
+  }
+
+  private static RunResult timed(String optimizer, long seed, WallClockBreakdown time) {
+    return new RunResult("t1", "f", optimizer, seed, ENDS, new double[] {4, 3, 2, 1}, 0, StopCause.TIME_BUDGET, 40,
+        time.paidSeconds(), time.recordingSeconds(), time.evaluationSeconds(), 0.1, Path.of("x.jsonl"), null, time);
+  }
+
+  @Test
+  void whereTheWallClockWentIsTheMeanOfTheRunsBreakdowns() {
+    BenchOptions o = BenchOptions.builder().suite("hand-made").optimizers(List.of("random", "asap")).seeds(2)
+        .budgets(List.of(4.0)).speculate(true).judgeLatency(2).build();
+    TaskReference ref = new TaskReference("t", 0.0, 10, 10, 10, 100);
+    List<RunResult> runs = List.of(
+        timed("random", 0, new WallClockBreakdown(40, 0.2, 0, 0.02, 0, 0, 0, new TreeMap<>())),
+        timed("random", 1, new WallClockBreakdown(40, 0.6, 0, 0.02, 0, 0, 0, new TreeMap<>())),
+        timed("asap", 0, new WallClockBreakdown(40, 3, 5, 0.02, 0.5, 8, 1, new TreeMap<>(Map.of("gp", 1.0,
+            "tpe", 0.2)))),
+        timed("asap", 1, new WallClockBreakdown(40, 5, 3, 0.02, 0.5, 8, 1, new TreeMap<>(Map.of("gp", 2.0)))));
+    BenchReport r = new BenchReport(o, List.of(new TaskEntry("t1", "f", ref)), runs, List.of(), null, 1.0, List.of());
+
+    Analysis.WallClock asap = Analysis.of(r).wallClock("asap");
+    assertThat(asap.runs()).isEqualTo(2);
+    assertThat(asap.time().paidSeconds()).isEqualTo(4.0);
+    assertThat(asap.time().hiddenSeconds()).isEqualTo(4.0);
+    assertThat(asap.elapsedSeconds()).isEqualTo(40.0);
+    assertThat(asap.proposingShare()).isCloseTo(0.1, within(1e-12));
+
+    String md = MarkdownRenderer.render(ReportContent.of(r));
+    assertThat(md).contains("Speculation: on").contains("judge latency model: 2 s per judge call")
+        .contains("## Where the wall-clock went")
+        .contains("| optimizer | runs | elapsed | evaluation | proposing paid | judge | hidden by speculation "
+            + "| recording | proposing share of wall-clock |")
+        .contains("| random | 2 | 40.0 | 40.0 | 0.400 | — | 0 | 0.020 | 1.0% |")
+        .contains("| asap | 2 | 40.0 | 40.0 | 4.0 | 8.5 | 4.0 | 0.020 | 10.0% |")
+        .contains("- asap: pool rounds 1.0 s per run; each tool's own compute, in parallel: gp 1.5, tpe 0.100 s");
+    assertThat(HtmlRenderer.render(ReportContent.of(r))).contains("<td>8.5</td>");
+  }
+
+  @Test
+  void withoutSpeculationOrLatencyTheSummarySaysSo() {
+    String md = MarkdownRenderer.render(ReportContent.of(report(BudgetUnit.TIME)));
+    assertThat(md).contains("Speculation: off; judge latency model: none")
+        .contains("**Measured proposal time (charged on the simulated clock)**");
   }
 
   @Test
