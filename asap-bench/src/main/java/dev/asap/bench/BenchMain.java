@@ -179,12 +179,7 @@ public final class BenchMain {
   }
 
   private static double nonNegative(String name, String v) {
-    double d;
-    try {
-      d = Double.parseDouble(v.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(name + " must be a number of seconds, got '" + v + "'");
-    }
+    double d = number(name, v, "a number of seconds");
     if (!(d >= 0) || !Double.isFinite(d)) {
       throw new IllegalArgumentException(name + " must be a number of seconds >= 0, got '" + v + "'");
     }
@@ -192,15 +187,18 @@ public final class BenchMain {
   }
 
   private static double positive(String name, String v) {
-    double d;
-    try {
-      d = Double.parseDouble(v.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(name + " must be a number, got '" + v + "'");
-    }
+    double d = number(name, v, "a number");
     if (!(d > 0) || !Double.isFinite(d)) {
       throw new IllegalArgumentException(name + " must be a positive number, got '" + v + "'");
     }
     return d;
+  }
+
+  private static double number(String name, String v, String what) {
+    try {
+      return Double.parseDouble(v.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(name + " must be " + what + ", got '" + v + "'");
+    }
   }
 }
