@@ -15,7 +15,7 @@ import java.util.Random;
  * ASAP's integrated optimizer: every tool of the pool proposes, a judge picks one. The trial records the
  * chosen tool, the judge's reason and evidence, and a summary of the alternatives.
  */
-public final class PoolOptimizer implements Optimizer {
+public final class PoolOptimizer implements Optimizer, dev.asap.optimizer.CandidateScorer {
   private final String name;
   private final ToolPool pool;
   private final Judge judge;
@@ -70,6 +70,20 @@ public final class PoolOptimizer implements Optimizer {
       notes.put("tool_failures", round.failures());
     }
     return chosen.withNotes(notes);
+  }
+
+  /** Scores configs under the first tool whose model can (as fitted this round), or null when none can yet. */
+  @Override
+  public double[] logExpectedImprovement(List<dev.asap.space.Config> configs) {
+    for (Optimizer tool : pool.tools()) {
+      if (tool instanceof dev.asap.optimizer.CandidateScorer scorer) {
+        double[] s = scorer.logExpectedImprovement(configs);
+        if (s != null) {
+          return s;
+        }
+      }
+    }
+    return null;
   }
 
   /** Every candidate scored by every tool that can score (its model from this round), by tool name. */

@@ -1,7 +1,10 @@
 package dev.asap.loop;
 
+import dev.asap.optimizer.CandidateScorer;
+import dev.asap.optimizer.Optimizer;
 import dev.asap.optimizer.Proposal;
 import dev.asap.space.SearchSpace;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -15,9 +18,15 @@ import java.util.Objects;
  * the length scales the models fit on a handful of dimensions, and less than one step of an integer or
  * ordinal parameter with up to 20 values, which must then be equal. The bound is per coordinate (L∞) so that
  * it does not loosen as the dimension grows, as a Euclidean radius would.
+ *
+ * <p>Position is a proxy, and a poor one for a GP: a value a few per cent off can move the acquisition's
+ * argmax to another basin of equal worth. So a pick also agrees when the serial path's own model, fitted on the
+ * real result, expects at least {@link #EI_SHARE} of the improvement from it that it expects from its own pick
+ * ({@link #asGoodUnderModel}): the speculative pick then costs the run at most half of one trial's expected gain.
  */
 final class PickEquivalence {
   static final double TOLERANCE = 0.05;
+  static final double EI_SHARE = 0.5;
 
   private PickEquivalence() {}
 
@@ -37,5 +46,17 @@ final class PickEquivalence {
       }
     }
     return true;
+  }
+
+  /**
+   * Whether {@code serialModel}, having just proposed {@code serial}, expects at least {@link #EI_SHARE} of
+   * the serial pick's improvement from {@code accepted}; false when the model cannot score configs.
+   */
+  static boolean asGoodUnderModel(Optimizer serialModel, Proposal serial, Proposal accepted) {
+    if (!(serialModel instanceof CandidateScorer scorer)) {
+      return false;
+    }
+    double[] logEi = scorer.logExpectedImprovement(List.of(serial.config(), accepted.config()));
+    return logEi != null && Double.isFinite(logEi[0]) && logEi[1] >= logEi[0] + Math.log(EI_SHARE);
   }
 }

@@ -71,4 +71,28 @@ class PickEquivalenceTest {
     assertThat(equivalent(pick("gp", 0.01, 3, "sgd", 0.9), pick("gp", 0.01, 3, "adam", null))).isFalse();
     assertThat(equivalent(pick("gp", 0.01, 3, "adam", null), pick("gp", 0.011, 3, "adam", null))).isTrue();
   }
+
+  @Test
+  void aPickFarFromTheSerialOneStillAgreesWhenTheSerialModelExpectsAsMuchFromIt() {
+    SearchSpace line = SearchSpace.of(FloatParameter.of("x", 0, 1));
+    dev.asap.store.InMemoryStore store = new dev.asap.store.InMemoryStore();
+    dev.asap.study.Study study = dev.asap.study.Study.createOrOpen(store, "s", line,
+        dev.asap.study.Direction.MINIMIZE);
+    // Two equally good minima at 0.2 and 0.8: a GP fitted on samples of them sees two equal basins.
+    for (double x : new double[] {0.0, 0.1, 0.2, 0.3, 0.5, 0.7, 0.8, 0.9, 1.0}) {
+      dev.asap.study.Trial t = study.enqueue(line.config(Map.of("x", x)));
+      study.tell(t.number(), Math.min(Math.pow(x - 0.2, 2), Math.pow(x - 0.8, 2)));
+    }
+    dev.asap.optimizer.gp.GpOptimizer gp = new dev.asap.optimizer.gp.GpOptimizer(line, 1);
+    Proposal serial = gp.propose(study.history());
+    double x = serial.config().getDouble("x");
+    Proposal mirror = new Proposal(line.config(Map.of("x", 1 - x)), "gp", null, 0);
+    Proposal worst = new Proposal(line.config(Map.of("x", 0.5)), "gp", null, 0);
+
+    assertThat(PickEquivalence.equivalent(line, serial, mirror)).as("far apart: %s and %s", x, 1 - x).isFalse();
+    assertThat(PickEquivalence.asGoodUnderModel(gp, serial, mirror)).isTrue();
+    assertThat(PickEquivalence.asGoodUnderModel(gp, serial, worst)).isFalse();
+    assertThat(PickEquivalence.asGoodUnderModel(new dev.asap.optimizer.random.RandomSearch(1), serial, mirror))
+        .as("a model that cannot score never vouches").isFalse();
+  }
 }
