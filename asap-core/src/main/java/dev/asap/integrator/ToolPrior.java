@@ -7,7 +7,8 @@ import java.util.Map;
  * per tool, added to the study's own credit. Without it a bandit over eight tools spends a short run
  * trying the weak ones.
  *
- * <p>The default comes from the benchmark ledger (docs/benchmarks.md, 22 tasks, 10 seeds, budget 50): a tool's
+ * <p>The default comes from the single tools' benchmark ledger (22 tasks, 10 seeds, budget 50; since re-run with
+ * 20 seeds in docs/benchmarks.md, same order): a tool's
  * prior reward rate falls with its mean rank there (gp 1.50, local 2.23, cmaes 3.98, tpe 4.07, forest 4.30,
  * de 5.84, sobol 6.64, random 7.45), worth {@link #WEIGHT} trials of evidence. A study's own results outweigh
  * it after a few trials of each tool.
