@@ -55,7 +55,7 @@ public final class PoolOptimizer implements Optimizer, dev.asap.optimizer.Candid
           Map.of("judge", judge.name(), "reason", "every tool failed: " + round.failures()));
     }
     long t0 = System.nanoTime();
-    Verdict v = judge.choose(history, candidates, scores(candidates));
+    Verdict v = judge.choose(history, candidates, scores(candidates.stream().map(Proposal::config).toList()));
     double judgeSeconds = (System.nanoTime() - t0) / 1e9;
     Proposal chosen = candidates.get(v.index());
     Map<String, Object> notes = new LinkedHashMap<>();
@@ -75,21 +75,12 @@ public final class PoolOptimizer implements Optimizer, dev.asap.optimizer.Candid
   /** Scores configs under the first tool whose model can (as fitted this round), or null when none can yet. */
   @Override
   public double[] logExpectedImprovement(List<dev.asap.space.Config> configs) {
-    for (Optimizer tool : pool.tools()) {
-      if (tool instanceof dev.asap.optimizer.CandidateScorer scorer) {
-        double[] s = scorer.logExpectedImprovement(configs);
-        if (s != null) {
-          return s;
-        }
-      }
-    }
-    return null;
+    return scores(configs).values().stream().findFirst().orElse(null);
   }
 
-  /** Every candidate scored by every tool that can score (its model from this round), by tool name. */
-  private Map<String, double[]> scores(List<Proposal> candidates) {
+  /** Every config scored by every tool that can score (its model from this round), by tool name. */
+  private Map<String, double[]> scores(List<dev.asap.space.Config> configs) {
     Map<String, double[]> scores = new LinkedHashMap<>();
-    List<dev.asap.space.Config> configs = candidates.stream().map(Proposal::config).toList();
     for (Optimizer tool : pool.tools()) {
       if (tool instanceof dev.asap.optimizer.CandidateScorer scorer) {
         double[] s = scorer.logExpectedImprovement(configs);

@@ -51,7 +51,8 @@ public final class RunLoop {
     this.failFastAfter = b.failFastAfter > 0 ? b.failFastAfter : Math.max(3, 2 * b.workers);
     this.shadows = b.shadows;
     this.initialTau = b.initialTau;
-    this.latencySeconds = b.latencySeconds;
+    // The latency model is for the simulated clock only; a real run pays its judge's real time.
+    this.latencySeconds = b.simulate ? b.latencySeconds : 0;
   }
 
   public static Builder builder(Study study, Objective objective) {
@@ -142,9 +143,9 @@ public final class RunLoop {
             tally.ready = null;
           } else {
             p = optimizer.propose(new History(study.space(), study.direction(), trials));
-            paid = (System.nanoTime() - t0) / 1e9 + (simulate ? latencySeconds : 0);
+            paid = (System.nanoTime() - t0) / 1e9 + latencySeconds;
           }
-          if (simulate && latencySeconds > 0) {
+          if (latencySeconds > 0) {
             // Kept on the trial so that measured and modelled proposing time can be told apart.
             p = p.withNotes(java.util.Map.of("latency_seconds", latencySeconds));
           }
