@@ -89,6 +89,7 @@ final class ProgressPrinter implements RunListener {
       case COMPLETE -> "value " + Numbers.format(t.value()) + " in " + Numbers.seconds(t.timings().evalSeconds());
       case PRUNED -> "pruned";
       case FAILED -> "failed: " + firstLine(t.error());
+      case INFEASIBLE -> "infeasible: " + firstLine(t.error());
       case RUNNING -> "running";
     };
   }

@@ -111,7 +111,8 @@ final class RunCommand implements Callable<Integer> {
     LlmSetup llmSetup = LlmSetup.of(judge, llmUrl, llmModel, llmGguf, llmTimeout, optimizerName);
     Optimizer tool = llmSetup.optimizer(optimizerName, file, seedValue);
     ObjectiveSpec spec = file.objective();
-    CommandObjective objective = new CommandObjective(spec.command(), spec.timeout(), spec.workdir(), spec.env());
+    CommandObjective objective = new CommandObjective(spec.command(), spec.timeout(), spec.workdir(), spec.env(),
+        spec.infeasibleExitCodes());
 
     try (StudyStore store = StoreUrls.open(url); llmSetup) {
       Study study = Study.createOrOpen(store, file.name(), file.space(), file.direction());

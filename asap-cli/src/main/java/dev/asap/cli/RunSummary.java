@@ -27,11 +27,12 @@ final class RunSummary {
     List<Trial> all = study.trials();
     out.println();
     out.println("Stopped: " + r.stopReason());
-    out.printf("This run: %d complete, %d failed, %d pruned in %s%s%n", r.completed(), r.failed(), r.pruned(),
+    out.printf("This run: %d complete, %d infeasible, %d failed, %d pruned in %s%s%n", r.completed(), r.infeasible(),
+        r.failed(), r.pruned(),
         Durations.format(Duration.ofMillis(Math.round(r.elapsedSeconds() * 1e3))),
         r.recovered() > 0 ? "; " + r.recovered() + " trials left running by a dead process were marked failed" : "");
-    out.printf("Study:    %d complete, %d failed, %d pruned%n", count(all, TrialState.COMPLETE),
-        count(all, TrialState.FAILED), count(all, TrialState.PRUNED));
+    out.printf("Study:    %d complete, %d infeasible, %d failed, %d pruned%n", count(all, TrialState.COMPLETE),
+        count(all, TrialState.INFEASIBLE), count(all, TrialState.FAILED), count(all, TrialState.PRUNED));
     out.printf("Time:     evaluation %s (summed over workers), proposing %s, recording %s%n", seconds(r.evalSeconds()),
         seconds(r.askSeconds()), seconds(r.tellSeconds()));
     SpeculationStats spec = r.speculation();
@@ -48,8 +49,12 @@ final class RunSummary {
       out.printf("             predicted by %s%n", predictorUses(spec));
     }
     Trial best = r.best();
-    if (best == null) {
-      out.println("Best:     no trial has completed yet" + lastError(all));
+    long infeasible = count(all, TrialState.INFEASIBLE);
+    if (best == null && infeasible > 0) {
+      out.println("Best:     no feasible config found: " + infeasible + " of " + all.size() + " trials were infeasible"
+          + lastReason(all, TrialState.INFEASIBLE, "infeasible"));
+    } else if (best == null) {
+      out.println("Best:     no trial has completed yet" + lastReason(all, TrialState.FAILED, "failure"));
     } else {
       out.printf("Best:     %s = %s (trial %d)%n", study.direction() == dev.asap.study.Direction.MINIMIZE
           ? "minimum" : "maximum", Numbers.format(best.value()), best.number());
@@ -71,10 +76,10 @@ final class RunSummary {
     return used.isEmpty() ? "-" : String.join(", ", used);
   }
 
-  private static String lastError(List<Trial> all) {
+  private static String lastReason(List<Trial> all, TrialState state, String what) {
     for (int i = all.size() - 1; i >= 0; i--) {
-      if (all.get(i).state() == TrialState.FAILED && all.get(i).error() != null) {
-        return "; the last failure was:\n          " + all.get(i).error().replace("\n", "\n          ");
+      if (all.get(i).state() == state && all.get(i).error() != null) {
+        return "; the last " + what + " was:\n          " + all.get(i).error().replace("\n", "\n          ");
       }
     }
     return "";

@@ -60,11 +60,12 @@ public final class BuiltinJudge implements Judge {
 
   @Override
   public Verdict choose(History history, List<Proposal> candidates, Map<String, double[]> scores) {
-    if (history.completed().size() < initialDesign(history)) {
+    // Evaluated, not completed: where most configs are infeasible the design must still end.
+    if (history.evaluatedCount() < initialDesign(history)) {
       for (int i = 0; i < candidates.size(); i++) {
         if (candidates.get(i).tool().equals(SPACE_FILLING_TOOL)) {
-          return new Verdict(i, "initial design: space-filling proposal (" + history.completed().size() + " of "
-              + initialDesign(history) + " trials done)", Map.of());
+          return new Verdict(i, "initial design: space-filling proposal (" + history.evaluatedCount() + " of "
+              + initialDesign(history) + " trials evaluated)", Map.of());
         }
       }
     }

@@ -1,5 +1,6 @@
 package dev.asap.integrator;
 
+import dev.asap.optimizer.feasibility.FeasibilityModel;
 import dev.asap.optimizer.History;
 import dev.asap.optimizer.Optimizer;
 import dev.asap.optimizer.Proposal;
@@ -55,13 +56,25 @@ public final class PoolOptimizer implements Optimizer, dev.asap.optimizer.Candid
           Map.of("judge", judge.name(), "reason", "every tool failed: " + round.failures()));
     }
     long t0 = System.nanoTime();
-    Verdict v = judge.choose(history, candidates, scores(candidates.stream().map(Proposal::config).toList()));
+    List<dev.asap.space.Config> configs = candidates.stream().map(Proposal::config).toList();
+    FeasibilityModel feasibility = FeasibilityModel.fit(history);
+    Map<String, double[]> scores = scores(configs);
+    double[] pFeasible = null;
+    if (feasibility.learned()) {
+      pFeasible = configs.stream().mapToDouble(feasibility::probability).toArray();
+      if (scores.isEmpty()) {
+        // No model of the objective yet, but one of where configs run: rank by it (the models' scores
+        // already include it once they exist).
+        scores = Map.of("feasibility", java.util.Arrays.stream(pFeasible).map(Math::log).toArray());
+      }
+    }
+    Verdict v = judge.choose(history, candidates, scores);
     double judgeSeconds = (System.nanoTime() - t0) / 1e9;
     Proposal chosen = candidates.get(v.index());
     Map<String, Object> notes = new LinkedHashMap<>();
     notes.put("judge", judge.name());
     notes.put("reason", v.reason());
-    notes.put("evidence", v.evidence());
+    notes.put("evidence", withFeasibility(v.evidence(), candidates, pFeasible));
     notes.put("alternatives", alternatives(candidates, v.index()));
     notes.put("tool_seconds", toolSeconds(candidates));
     notes.put("pool_seconds", round.wallSeconds());
@@ -70,6 +83,21 @@ public final class PoolOptimizer implements Optimizer, dev.asap.optimizer.Candid
       notes.put("tool_failures", round.failures());
     }
     return chosen.withNotes(notes);
+  }
+
+  /** The judge's evidence plus each candidate's predicted P(feasible), by tool, once the study has learned it. */
+  private static Map<String, Object> withFeasibility(Map<String, Object> evidence, List<Proposal> candidates,
+      double[] pFeasible) {
+    if (pFeasible == null) {
+      return evidence;
+    }
+    Map<String, Object> out = new LinkedHashMap<>(evidence);
+    Map<String, Object> byTool = new LinkedHashMap<>();
+    for (int i = 0; i < pFeasible.length; i++) {
+      byTool.put(candidates.get(i).tool(), Math.round(pFeasible[i] * 1e4) / 1e4);
+    }
+    out.put("p_feasible", byTool);
+    return out;
   }
 
   /** Scores configs under the first tool whose model can (as fitted this round), or null when none can yet. */

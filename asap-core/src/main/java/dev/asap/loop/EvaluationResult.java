@@ -1,6 +1,7 @@
 package dev.asap.loop;
 
 import dev.asap.objective.Evaluation;
+import dev.asap.objective.FailureKind;
 import dev.asap.objective.Objective;
 import dev.asap.objective.TrialFailedException;
 import dev.asap.objective.TrialPrunedException;
@@ -14,6 +15,8 @@ import java.util.Map;
  */
 record EvaluationResult(TrialState state, Double value, String error, Double costSeconds, double measuredSeconds,
     Map<String, Object> attributes) {
+  /** The trial attribute that names a failed trial's {@link FailureKind}. */
+  static final String FAILURE_ATTRIBUTE = "failure";
 
   static EvaluationResult of(Objective objective, Config config, RecordingContext context)
       throws InterruptedException {
@@ -22,14 +25,20 @@ record EvaluationResult(TrialState state, Double value, String error, Double cos
       Evaluation e = objective.evaluate(config, context);
       double measured = seconds(t0);
       if (e == null) {
-        return failed("the objective returned no result", measured);
-      }
-      if (!Double.isFinite(e.value())) {
-        return failed("the objective value is " + e.value() + ", not a finite number", measured);
+        return failed("the objective returned no result", FailureKind.BAD_RESULT, null, measured);
       }
       Double cost = e.costSeconds();
       if (cost != null && !(Double.isFinite(cost) && cost >= 0)) {
-        return failed("the reported cost is " + cost + " seconds; it must be a finite number >= 0", measured);
+        return failed("the reported cost is " + cost + " seconds; it must be a finite number >= 0",
+            FailureKind.BAD_RESULT, null, measured);
+      }
+      if (!e.isFeasible()) {
+        return new EvaluationResult(TrialState.INFEASIBLE, null, e.infeasibleReason(), cost, measured,
+            e.attributes());
+      }
+      if (!Double.isFinite(e.value())) {
+        return failed("the objective value is " + e.value() + ", not a finite number", FailureKind.BAD_RESULT, cost,
+            measured);
       }
       return new EvaluationResult(TrialState.COMPLETE, e.value(), null, cost, measured, e.attributes());
     } catch (InterruptedException e) {
@@ -38,18 +47,21 @@ record EvaluationResult(TrialState state, Double value, String error, Double cos
       return new EvaluationResult(TrialState.PRUNED, context.lastReported(), e.getMessage(), null, seconds(t0),
           Map.of());
     } catch (TrialFailedException e) {
-      return failed(e.getMessage(), seconds(t0));
+      return failed(e.getMessage(), e.kind(), e.costSeconds(), seconds(t0));
     } catch (Exception | StackOverflowError | OutOfMemoryError e) {
       if (Thread.currentThread().isInterrupted()) {
         throw new InterruptedException("interrupted");
       }
       return failed("the objective threw " + e.getClass().getSimpleName()
-          + (e.getMessage() == null ? "" : ": " + e.getMessage()), seconds(t0));
+          + (e.getMessage() == null ? "" : ": " + e.getMessage()), FailureKind.OTHER, null, seconds(t0));
     }
   }
 
-  private static EvaluationResult failed(String reason, double measured) {
-    return new EvaluationResult(TrialState.FAILED, null, reason, null, measured, Map.of());
+  /** A failed evaluation is charged what it reported costing, like any other: a crash is not free. */
+  private static EvaluationResult failed(String reason, FailureKind kind, Double cost, double measured) {
+    Double charged = cost != null && Double.isFinite(cost) && cost >= 0 ? cost : null;
+    return new EvaluationResult(TrialState.FAILED, null, reason, charged, measured,
+        Map.of(FAILURE_ATTRIBUTE, kind.label()));
   }
 
   private static double seconds(long t0) {

@@ -80,7 +80,8 @@ public final class RunLoop {
     double deadline = budget.time() == null ? Double.POSITIVE_INFINITY : clockStart + budget.time().toMillis() / 1e3;
     listener.runStarted(new RunListener.RunStart(study.name(), trials.size(), recovered, clockStart));
 
-    Tally tally = new Tally(workers);
+    Tally tally = new Tally(workers, new BrokenObjectiveRule(failFastAfter, Math.max(failFastAfter,
+        Math.max(20, 5 * workers))));
     Stop stop;
     Speculator speculator = shadows == null ? null : new Speculator(shadows, initialTau, simulate, latencySeconds);
     try (TrialRunner runner = simulate ? new SimulatedTrialRunner(study, objective, (SimulatedClock) clock)
@@ -111,7 +112,7 @@ public final class RunLoop {
     }
     Trial best = Study.best(study.trials(), study.direction()).orElse(null);
     RunReport report = new RunReport(stop.cause(), stop.message(), tally.completed, tally.failed, tally.pruned,
-        recovered, best, clock.now() - clockStart, tally.ask, tally.eval, tally.tell,
+        tally.infeasible, recovered, best, clock.now() - clockStart, tally.ask, tally.eval, tally.tell,
         speculator == null ? null : speculator.stats());
     listener.runFinished(report);
     return report;
@@ -205,9 +206,9 @@ public final class RunLoop {
         return new Stop(StopCause.TRIAL_BUDGET, "trial budget reached (" + budget.trials() + " trials)");
       }
     }
-    if (tally.consecutiveFailures >= failFastAfter && trials.stream().noneMatch(Trial::isComplete)) {
-      return new Stop(StopCause.ALL_FAILED, "the first " + tally.consecutiveFailures + " trials all failed, the last "
-          + "with: " + tally.lastError);
+    String broken = tally.brokenRule.verdict(trials);
+    if (broken != null) {
+      return new Stop(StopCause.ALL_FAILED, broken);
     }
     return null;
   }
@@ -237,22 +238,12 @@ public final class RunLoop {
     clock.charge(tellSeconds);
     tally.tell += tellSeconds;
     tally.eval += c.evalSeconds();
+    tally.brokenRule.record(c);
     switch (c.state()) {
-      case COMPLETE -> {
-        tally.completed++;
-        tally.consecutiveFailures = 0;
-      }
-      case PRUNED -> {
-        tally.pruned++;
-        tally.consecutiveFailures = 0;
-      }
-      default -> {
-        tally.failed++;
-        if (!Boolean.TRUE.equals(c.attributes().get("interrupted"))) {
-          tally.consecutiveFailures++;
-          tally.lastError = c.error();
-        }
-      }
+      case COMPLETE -> tally.completed++;
+      case PRUNED -> tally.pruned++;
+      case INFEASIBLE -> tally.infeasible++;
+      default -> tally.failed++;
     }
     List<Trial> trials = study.trials();
     Trial finished = trials.get(c.number());
@@ -278,8 +269,8 @@ public final class RunLoop {
     int completed;
     int failed;
     int pruned;
-    int consecutiveFailures;
-    String lastError;
+    int infeasible;
+    final BrokenObjectiveRule brokenRule;
     double ask;
     double eval;
     double tell;
@@ -291,8 +282,9 @@ public final class RunLoop {
     /** Trials this run started and has not recorded yet, in order of start. */
     final java.util.LinkedHashMap<Integer, Trial> runningHere = new java.util.LinkedHashMap<>();
 
-    Tally(int workers) {
+    Tally(int workers, BrokenObjectiveRule brokenRule) {
       busy = new boolean[workers];
+      this.brokenRule = brokenRule;
     }
   }
 
@@ -339,7 +331,11 @@ public final class RunLoop {
       return this;
     }
 
-    /** Stops the run when this many trials in a row fail before any trial of the study completed. */
+    /**
+     * Stops the run when this many trials in a row fail the same way (the command cannot run, prints no metric,
+     * or fails with one error) before any trial of the study completed or was infeasible; see
+     * {@link BrokenObjectiveRule}. Default: max(3, 2 × workers).
+     */
     public Builder failFastAfter(int failures) {
       this.failFastAfter = failures;
       return this;

@@ -3,7 +3,7 @@ package dev.asap.loop;
 import dev.asap.study.Trial;
 
 /**
- * What a run did: why it stopped, its trials by state, the best trial of the study, and where the time
+ * What a run did: why it stopped, its trials by state (infeasible ones counted apart from failures), the best trial of the study, and where the time
  * went (proposal, evaluation and recording time summed over this run's trials; elapsed is on the run's
  * clock), and what speculation did (null when it was off). Proposal time is what was paid on the critical
  * path; speculation's hidden seconds are in {@code speculation}.
@@ -14,6 +14,7 @@ public record RunReport(
     int completed,
     int failed,
     int pruned,
+    int infeasible,
     int recovered,
     Trial best,
     double elapsedSeconds,
@@ -23,6 +24,6 @@ public record RunReport(
     SpeculationStats speculation) {
 
   public int finished() {
-    return completed + failed + pruned;
+    return completed + failed + pruned + infeasible;
   }
 }

@@ -20,6 +20,7 @@ public final class History {
   private final List<Trial> trials;
   private final List<Trial> completed;
   private final List<Trial> pending;
+  private final List<Trial> infeasible;
   private final Set<Config> seen;
 
   public History(SearchSpace space, Direction direction, List<Trial> trials) {
@@ -28,17 +29,21 @@ public final class History {
     this.trials = List.copyOf(trials);
     List<Trial> done = new ArrayList<>();
     List<Trial> running = new ArrayList<>();
+    List<Trial> cannotRun = new ArrayList<>();
     Set<Config> configs = new HashSet<>();
     for (Trial t : trials) {
       if (t.state() == TrialState.COMPLETE) {
         done.add(t);
       } else if (t.state() == TrialState.RUNNING) {
         running.add(t);
+      } else if (t.state() == TrialState.INFEASIBLE) {
+        cannotRun.add(t);
       }
       configs.add(t.config());
     }
     this.completed = List.copyOf(done);
     this.pending = List.copyOf(running);
+    this.infeasible = List.copyOf(cannotRun);
     this.seen = Set.copyOf(configs);
   }
 
@@ -57,6 +62,26 @@ public final class History {
 
   public List<Trial> completed() {
     return completed;
+  }
+
+  /** Trials whose config the objective reported as infeasible: where not to look. */
+  public List<Trial> infeasible() {
+    return infeasible;
+  }
+
+  /**
+   * Trials that were evaluated, whatever the outcome, except runs that were interrupted: what an initial
+   * design counts, so that a space where most configs are infeasible still leaves it.
+   */
+  public int evaluatedCount() {
+    int n = 0;
+    for (Trial t : trials) {
+      if (t.state().isFinished() && !(t.state() == TrialState.FAILED
+          && Boolean.TRUE.equals(t.attributes().get("interrupted")))) {
+        n++;
+      }
+    }
+    return n;
   }
 
   /** Trials still being evaluated: propose something else (constant liar, fantasies, ...). */

@@ -143,6 +143,15 @@ public final class Study {
     finish(number, new Outcome(TrialState.COMPLETE, value, null, 0, 0, System.currentTimeMillis() / 1e3, Map.of()));
   }
 
+  /**
+   * Ends a trial as infeasible: its config cannot be run (out of memory, say). Unlike a failure, this is a
+   * result the optimizers learn from.
+   */
+  public void tellInfeasible(int number, String reason) {
+    finish(number, new Outcome(TrialState.INFEASIBLE, null, reason == null || reason.isBlank() ? "infeasible" : reason,
+        0, 0, System.currentTimeMillis() / 1e3, Map.of()));
+  }
+
   public void fail(int number, String reason) {
     finish(number, new Outcome(TrialState.FAILED, null, reason, 0, 0, System.currentTimeMillis() / 1e3, Map.of()));
   }

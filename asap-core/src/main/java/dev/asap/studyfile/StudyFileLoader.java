@@ -41,7 +41,8 @@ import org.yaml.snakeyaml.nodes.Tag;
 public final class StudyFileLoader {
   private static final List<String> KEYS = List.of("name", "direction", "objective", "space", "trials", "time",
       "workers", "seed", "optimizer", "storage");
-  private static final List<String> OBJECTIVE_KEYS = List.of("command", "timeout", "workdir", "env");
+  private static final List<String> OBJECTIVE_KEYS = List.of("command", "timeout", "workdir", "env",
+      "infeasible_exit_codes");
   private static final String OBJECTIVE_EXAMPLE = "objective: {command: \"python3 train.py {x}\"}";
   private static final String SPACE_EXAMPLE = "space: {x: {type: float, low: 0, high: 1}}";
 
@@ -121,7 +122,31 @@ public final class StudyFileLoader {
     if (workdirText != null) {
       workdir = dir.resolve(workdirText).normalize();
     }
-    return new ObjectiveSpec(commandText, timeout, workdir, env(entries.get("env")));
+    return new ObjectiveSpec(commandText, timeout, workdir, env(entries.get("env")),
+        exitCodes(entries.get("infeasible_exit_codes")));
+  }
+
+  /** {@code infeasible_exit_codes: [137]}: a list of exit codes 1..255. */
+  private java.util.Set<Integer> exitCodes(NodeTuple entry) {
+    java.util.Set<Integer> codes = new java.util.TreeSet<>();
+    if (entry == null || YamlNodes.isNull(entry.getValueNode())) {
+      return codes;
+    }
+    String example = "infeasible_exit_codes: [137]";
+    if (!(entry.getValueNode() instanceof org.yaml.snakeyaml.nodes.SequenceNode list)) {
+      throw yaml.error(entry.getValueNode(), "'infeasible_exit_codes' must be a list of exit codes, got "
+          + YamlNodes.describe(entry.getValueNode()) + "; write e.g. " + example);
+    }
+    for (Node item : list.getValue()) {
+      Object v = item instanceof ScalarNode ? yaml.value(item) : null;
+      if (!(v instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue()) || n.intValue() < 1
+          || n.intValue() > 255) {
+        throw yaml.error(item, "an infeasible exit code must be a whole number from 1 to 255 (0 means success), got "
+            + YamlNodes.describe(item) + "; write e.g. " + example);
+      }
+      codes.add(n.intValue());
+    }
+    return codes;
   }
 
   private Map<String, String> env(NodeTuple entry) {

@@ -42,7 +42,9 @@ public final class TrialLogLine {
       line.put("raw_value", t.value());
     }
     line.put("direction", direction.name().toLowerCase());
-    if (!complete && t.error() != null) {
+    if (t.state() == TrialState.INFEASIBLE) {
+      line.put("reason", t.error());
+    } else if (!complete && t.error() != null) {
       line.put("error", t.error());
     }
     return line;

@@ -171,7 +171,7 @@ class StudyFileLoaderTest {
     assertError("name: s\nobjective: python3 run.py\nspace: {x: {type: int, low: 0, high: 3}}\n", 2, 12,
         "'objective' must be a map with at least a command, got 'python3 run.py'; write e.g. objective: {command: ");
     assertError("name: s\nobjective: {cmd: run}\nspace: {x: {type: int, low: 0, high: 3}}\n", 2, 13,
-        "unknown objective key 'cmd'; allowed keys are [command, timeout, workdir, env]");
+        "unknown objective key 'cmd'; allowed keys are [command, timeout, workdir, env, infeasible_exit_codes]");
     assertError(HEAD + "space: [x, y]\n", 4, 8, "'space' must map parameter names to definitions or name a ConfigSpace "
         + "JSON file, got a list");
     assertError("name: [a, b]\nobjective: {command: run}\nspace: {x: {type: int, low: 0, high: 3}}\n", 1, 7,

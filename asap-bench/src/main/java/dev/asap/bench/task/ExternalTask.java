@@ -22,7 +22,8 @@ public final class ExternalTask {
   public static BenchmarkTask load(Path studyFile) {
     StudyFile f = StudyFileLoader.load(studyFile);
     ObjectiveSpec o = f.objective();
-    CommandObjective objective = new CommandObjective(o.command(), o.timeout(), o.workdir(), o.env());
+    CommandObjective objective = new CommandObjective(o.command(), o.timeout(), o.workdir(), o.env(),
+        o.infeasibleExitCodes());
     return new BenchmarkTask(f.name(), FAMILY, f.space(), f.direction(), objective, null, 0);
   }
 }

@@ -100,6 +100,7 @@ public final class PromptLog {
     String value = switch (t.state()) {
       case COMPLETE -> number(t.value());
       case PRUNED -> "pruned";
+      case INFEASIBLE -> "infeasible";
       default -> "failed";
     };
     return "#" + t.number() + " " + t.tool() + " " + value + " " + config(t.config().values());

@@ -31,8 +31,13 @@ import java.util.Set;
  * {@code "value"} and no {@code "step"}; in the latter, {@code "cost"} gives the seconds to charge for
  * the trial and the other number and string fields are kept as trial attributes. Other lines are logs.
  *
+ * <p><b>Infeasible configs.</b> A last result line {@code {"feasible": false}} (with an optional
+ * {@code "reason"} and {@code "cost"}) or {@code {"value": null}}, or an exit code listed as infeasible, makes
+ * the trial INFEASIBLE: the config cannot run, which the tools learn from.
+ *
  * <p><b>Failures.</b> A non-zero exit code, a time-out (the whole process tree is killed), a missing, NaN
  * or infinite metric or a bad cost fail the trial with a reason that ends with the last lines of stderr.
+ * A failed trial is charged the {@code "cost"} of its last result line when it printed one.
  * Interrupting the evaluating thread kills the process tree and throws {@link InterruptedException}.
  */
 public final class CommandObjective implements Objective {
@@ -43,6 +48,7 @@ public final class CommandObjective implements Objective {
   private final Duration timeout;
   private final Path workingDirectory;
   private final Map<String, String> environment;
+  private final Set<Integer> infeasibleExitCodes;
 
   /**
    * @param template         the command line with <code>{name}</code> placeholders
@@ -54,6 +60,19 @@ public final class CommandObjective implements Objective {
    */
   public CommandObjective(String template, Duration timeout, Path workingDirectory,
       Map<String, String> environment) {
+    this(template, timeout, workingDirectory, environment, Set.of());
+  }
+
+  /**
+   * @param infeasibleExitCodes exit codes that mean "this config cannot run" (137 for a process killed by the
+   *                            out-of-memory killer, say): such a trial is INFEASIBLE, not FAILED
+   */
+  public CommandObjective(String template, Duration timeout, Path workingDirectory,
+      Map<String, String> environment, Set<Integer> infeasibleExitCodes) {
+    this.infeasibleExitCodes = Set.copyOf(Objects.requireNonNull(infeasibleExitCodes, "infeasibleExitCodes"));
+    if (this.infeasibleExitCodes.contains(0)) {
+      throw new IllegalArgumentException("exit code 0 means success and cannot be listed as infeasible");
+    }
     this.template = CommandTemplate.parse(template);
     if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
       throw new IllegalArgumentException("timeout must be positive, got " + CommandRun.seconds(timeout));
@@ -81,7 +100,7 @@ public final class CommandObjective implements Objective {
     env.putAll(environment);
     env.put("ASAP_CONFIG", json(config));
     env.put("ASAP_TRIAL", Integer.toString(context.trialNumber()));
-    return new CommandRun(builder, timeout, context).run();
+    return new CommandRun(builder, timeout, context, infeasibleExitCodes).run();
   }
 
   @Override

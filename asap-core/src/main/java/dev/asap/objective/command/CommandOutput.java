@@ -2,6 +2,7 @@ package dev.asap.objective.command;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.asap.objective.Evaluation;
+import dev.asap.objective.FailureKind;
 import dev.asap.objective.TrialContext;
 import dev.asap.objective.TrialFailedException;
 
@@ -14,7 +15,8 @@ final class CommandOutput {
 
   private final TrialContext context;
   private final MetricLineParser parser = new MetricLineParser();
-  private OutputLine.Metric metric;
+  /** The last result line: a {@link OutputLine.Metric} or an {@link OutputLine.Infeasible}. */
+  private OutputLine result;
   private long stepLines;
   private String lastLine;
 
@@ -34,22 +36,48 @@ final class CommandOutput {
       if (Double.isFinite(step.value())) {
         context.report(step.step(), step.value());
       }
-    } else if (parsed instanceof OutputLine.Metric m) {
-      metric = m;
+    } else if (parsed instanceof OutputLine.Metric || parsed instanceof OutputLine.Infeasible) {
+      result = parsed;
     }
   }
 
-  /** The evaluation given by the last metric line, or the reason there is none that can be used. */
+  /** True when the last result line said the config is infeasible. */
+  boolean reportedInfeasible() {
+    return result instanceof OutputLine.Infeasible;
+  }
+
+  /**
+   * The seconds the last result line reported as its cost, or null when it reported none or an unusable one:
+   * what a failed or infeasible attempt is charged.
+   */
+  Double reportedCost() {
+    JsonNode cost = result instanceof OutputLine.Metric m ? m.cost()
+        : result instanceof OutputLine.Infeasible i ? i.cost() : null;
+    if (cost == null || !cost.isNumber()) {
+      return null;
+    }
+    double seconds = cost.doubleValue();
+    return Double.isFinite(seconds) && seconds >= 0 ? seconds : null;
+  }
+
+  /**
+   * The evaluation given by the last result line (a metric, or an infeasible config), or the reason there is
+   * none that can be used.
+   */
   Evaluation evaluation() throws TrialFailedException {
-    if (metric == null) {
-      throw new TrialFailedException(noMetricReason());
+    if (result instanceof OutputLine.Infeasible i) {
+      return Evaluation.infeasible(i.reason(), cost(i.cost())).withAttributes(i.attributes());
+    }
+    if (!(result instanceof OutputLine.Metric metric)) {
+      throw new TrialFailedException(noMetricReason(), FailureKind.NO_METRIC, null, null);
     }
     double value = metric.value();
     if (Double.isNaN(value)) {
-      throw new TrialFailedException("metric is NaN");
+      throw new TrialFailedException("metric is NaN", FailureKind.BAD_RESULT, reportedCost(), null);
     }
     if (Double.isInfinite(value)) {
-      throw new TrialFailedException("metric is infinite (" + value + ")");
+      throw new TrialFailedException("metric is infinite (" + value + ")", FailureKind.BAD_RESULT, reportedCost(),
+          null);
     }
     return new Evaluation(value, cost(metric.cost()), metric.attributes());
   }
@@ -59,11 +87,13 @@ final class CommandOutput {
       return null;
     }
     if (!cost.isNumber()) {
-      throw new TrialFailedException("\"cost\" must be a number of seconds, got " + cost);
+      throw new TrialFailedException("\"cost\" must be a number of seconds, got " + cost, FailureKind.BAD_RESULT,
+          null, null);
     }
     double seconds = cost.doubleValue();
     if (!Double.isFinite(seconds) || seconds < 0) {
-      throw new TrialFailedException("\"cost\" must be a finite number of seconds >= 0, got " + seconds);
+      throw new TrialFailedException("\"cost\" must be a finite number of seconds >= 0, got " + seconds,
+          FailureKind.BAD_RESULT, null, null);
     }
     return seconds;
   }

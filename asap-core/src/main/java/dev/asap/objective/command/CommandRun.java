@@ -1,6 +1,7 @@
 package dev.asap.objective.command;
 
 import dev.asap.objective.Evaluation;
+import dev.asap.objective.FailureKind;
 import dev.asap.objective.TrialContext;
 import dev.asap.objective.TrialFailedException;
 import java.io.IOException;
@@ -31,11 +32,13 @@ final class CommandRun {
   private final ProcessBuilder builder;
   private final Duration timeout;
   private final TrialContext context;
+  private final java.util.Set<Integer> infeasibleExitCodes;
 
-  CommandRun(ProcessBuilder builder, Duration timeout, TrialContext context) {
+  CommandRun(ProcessBuilder builder, Duration timeout, TrialContext context, java.util.Set<Integer> infeasibleExitCodes) {
     this.builder = builder;
     this.timeout = timeout;
     this.context = context;
+    this.infeasibleExitCodes = infeasibleExitCodes;
   }
 
   Evaluation run() throws TrialFailedException, InterruptedException {
@@ -56,17 +59,25 @@ final class CommandRun {
       if (!finished) {
         ProcessTree.kill(process.toHandle());
         stderrPump.awaitEnd(EXIT_GRACE);
-        throw failure("timed out after " + seconds(timeout) + "; the process tree was killed", stderr, null);
+        throw failure("timed out after " + seconds(timeout) + "; the process tree was killed", FailureKind.TIMED_OUT,
+            output.reportedCost(), stderr, null);
       }
       stderrPump.awaitEnd(EXIT_GRACE);
       int code = process.exitValue();
-      if (code != 0) {
-        throw failure("command exited with code " + code + exitHint(code), stderr, null);
+      if (code != 0 && !output.reportedInfeasible()) {
+        String exit = "command exited with code " + code + exitHint(code);
+        if (infeasibleExitCodes.contains(code)) {
+          // The user declared this exit (an OOM kill, say) to mean "this config cannot run".
+          return Evaluation.infeasible(withStderr(exit + ", listed in infeasible_exit_codes", stderr),
+              output.reportedCost());
+        }
+        throw failure(exit, code == 126 || code == 127 ? FailureKind.NOT_RUNNABLE : FailureKind.CRASHED,
+            output.reportedCost(), stderr, null);
       }
       try {
         return output.evaluation();
       } catch (TrialFailedException e) {
-        throw failure(e.getMessage(), stderr, e);
+        throw failure(e.getMessage(), e.kind(), e.costSeconds(), stderr, e);
       }
     } finally {
       stdout.abandon();
@@ -83,7 +94,7 @@ final class CommandRun {
       return builder.start();
     } catch (IOException e) {
       throw new TrialFailedException("command could not be started in " + builder.directory() + ": "
-          + e.getMessage(), e);
+          + e.getMessage(), FailureKind.NOT_RUNNABLE, null, e);
     }
   }
 
@@ -130,10 +141,14 @@ final class CommandRun {
     }
   }
 
-  private static TrialFailedException failure(String reason, TailBuffer stderr, Throwable cause) {
+  private static TrialFailedException failure(String reason, FailureKind kind, Double cost, TailBuffer stderr,
+      Throwable cause) {
+    return new TrialFailedException(withStderr(reason, stderr), kind, cost, cause);
+  }
+
+  private static String withStderr(String reason, TailBuffer stderr) {
     String tail = stderr.text();
-    String full = tail.isEmpty() ? reason : reason + "; stderr ends with:\n" + tail;
-    return cause == null ? new TrialFailedException(full) : new TrialFailedException(full, cause);
+    return tail.isEmpty() ? reason : reason + "; stderr ends with:\n" + tail;
   }
 
   private static String exitHint(int code) {

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 
 /**
  * Classifies stdout lines under the output protocol: a bare number or {@code {"value": v, ...}} is a metric,
- * {@code {"step": s, "value": v}} an intermediate value, and anything else a log line.
+ * {@code {"step": s, "value": v}} an intermediate value, {@code {"feasible": false, ...}} or
+ * {@code {"value": null}} says the config is infeasible, and anything else is a log line.
  *
  * <p>NaN and infinities are recognised (Python prints {@code nan}, {@code inf}, and {@code json.dumps}
  * writes {@code NaN}, {@code Infinity}) so that a diverged run fails with "metric is NaN" instead of
@@ -27,6 +28,8 @@ final class MetricLineParser {
       // "{...} trailing words" is a log line, not a metric.
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
       .build();
+
+  private static final java.util.Set<String> PROTOCOL_FIELDS = java.util.Set.of("value", "cost", "feasible");
 
   OutputLine parse(String line) {
     String text = line.strip();
@@ -63,8 +66,21 @@ final class MetricLineParser {
     } catch (JsonProcessingException e) {
       return OutputLine.Log.INSTANCE;
     }
+    if (!node.isObject()) {
+      return OutputLine.Log.INSTANCE;
+    }
     JsonNode value = node.get("value");
-    if (!node.isObject() || value == null || !value.isNumber()) {
+    JsonNode feasible = node.get("feasible");
+    if (!node.has("step") && feasible != null && feasible.isBoolean() && !feasible.booleanValue()) {
+      JsonNode reason = node.get("reason");
+      return new OutputLine.Infeasible(reason != null && reason.isTextual() && !reason.textValue().isBlank()
+          ? reason.textValue() : "the objective reported \"feasible\": false", cost(node), withoutReason(node));
+    }
+    if (!node.has("step") && value != null && value.isNull()) {
+      return new OutputLine.Infeasible("the objective reported \"value\": null (no value for this config)",
+          cost(node), attributes(node));
+    }
+    if (value == null || !value.isNumber()) {
       return OutputLine.Log.INSTANCE;
     }
     if (node.has("step")) {
@@ -75,9 +91,18 @@ final class MetricLineParser {
       }
       return new OutputLine.Step(step.asLong(), value.doubleValue());
     }
+    return new OutputLine.Metric(value.doubleValue(), cost(node), attributes(node));
+  }
+
+  private static Map<String, Object> withoutReason(JsonNode node) {
+    Map<String, Object> out = attributes(node);
+    out.remove("reason");
+    return out;
+  }
+
+  private static JsonNode cost(JsonNode node) {
     JsonNode cost = node.get("cost");
-    return new OutputLine.Metric(value.doubleValue(), cost == null || cost.isNull() ? null : cost,
-        attributes(node));
+    return cost == null || cost.isNull() ? null : cost;
   }
 
   private static boolean isWholeNumber(JsonNode n) {
@@ -88,13 +113,16 @@ final class MetricLineParser {
     return n.isIntegralNumber() || d == Math.rint(d);
   }
 
-  /** Number and string fields other than value and cost, with JSON's types mapped to Long/Double/String. */
+  /**
+   * Number and string fields other than value, cost and the infeasibility protocol's, with JSON's types mapped
+   * to Long/Double/String.
+   */
   private static Map<String, Object> attributes(JsonNode node) {
     Map<String, Object> out = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> field : node.properties()) {
       String name = field.getKey();
       JsonNode v = field.getValue();
-      if (name.equals("value") || name.equals("cost")) {
+      if (PROTOCOL_FIELDS.contains(name)) {
         continue;
       }
       if (v.isTextual()) {

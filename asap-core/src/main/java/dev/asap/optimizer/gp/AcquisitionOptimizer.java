@@ -1,5 +1,6 @@
 package dev.asap.optimizer.gp;
 
+import dev.asap.optimizer.feasibility.FeasibilityModel;
 import dev.asap.optimizer.History;
 import dev.asap.space.Config;
 import dev.asap.space.FloatParameter;
@@ -67,6 +68,16 @@ final class AcquisitionOptimizer {
    * @param incumbents unit coordinates (NaN where inactive) of the best trials, best first
    */
   Config maximise(Scorer scorer, History history, List<double[]> incumbents, Random random) {
+    return maximise(scorer, FeasibilityModel.ALWAYS, history, incumbents, random);
+  }
+
+  /**
+   * The same, with each candidate's score raised by log P(feasible) under {@code feasibility}: expected
+   * improvement weighted by the probability that the config can run at all.
+   */
+  Config maximise(Scorer scorer, FeasibilityModel feasibility, History history, List<double[]> incumbents,
+      Random random) {
+    this.feasibility = feasibility;
     Set<Config> met = new HashSet<>();
     List<Candidate> pool = screeningPool(history, incumbents, random, met);
     if (pool.isEmpty()) {
@@ -132,6 +143,9 @@ final class AcquisitionOptimizer {
     return pool;
   }
 
+  /** The feasibility model of the current {@link #maximise} call. */
+  private FeasibilityModel feasibility = FeasibilityModel.ALWAYS;
+
   private double[] score(Scorer scorer, List<Candidate> candidates) {
     if (candidates.isEmpty()) {
       return new double[0];
@@ -142,6 +156,11 @@ final class AcquisitionOptimizer {
     }
     double[] out = new double[f.length];
     scorer.score(f, f.length, out);
+    if (feasibility.learned()) {
+      for (int i = 0; i < out.length; i++) {
+        out[i] += feasibility.logProbability(candidates.get(i).config());
+      }
+    }
     return out;
   }
 

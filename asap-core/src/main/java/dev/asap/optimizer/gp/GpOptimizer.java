@@ -6,6 +6,8 @@ import dev.asap.optimizer.Optimizer;
 import dev.asap.optimizer.Proposal;
 import dev.asap.optimizer.Seeds;
 import dev.asap.optimizer.UnseenConfigs;
+import dev.asap.optimizer.feasibility.FeasibilityModel;
+import dev.asap.optimizer.feasibility.FeasibleSearch;
 import dev.asap.optimizer.sobol.SobolSearch;
 import dev.asap.space.Config;
 import dev.asap.space.SearchSpace;
@@ -23,7 +25,9 @@ import java.util.Random;
  * losses ({@link LossWarping}) with MAP hyperparameters ({@link HyperparameterFit}), and log expected improvement
  * ({@link LogExpectedImprovement}) maximised over the space ({@link AcquisitionOptimizer}).
  *
- * <p>The first max(5, d + 1) trials come from a scrambled Sobol design. Pending trials enter the model as
+ * <p>The first max(5, d + 1) trials come from a scrambled Sobol design. Once the study has infeasible trials, log-EI
+ * is weighted by P(feasible) ({@link FeasibilityModel}), and when the design is spent with too few complete
+ * trials to fit, proposals go where configs are most likely to run. Pending trials enter the model as
  * "Kriging believer" fantasies (observed at their posterior mean), which leaves the mean unchanged but removes
  * the uncertainty around them, so parallel workers get distinct proposals. Each proposal carries the predicted
  * loss: mean and standard deviation in loss units of the noisy observation (noise included).
@@ -45,7 +49,7 @@ public final class GpOptimizer implements Optimizer, CandidateScorer {
   /** The model of the latest proposal and its incumbent (warped units), for scoring other tools' configs. */
   private volatile Scoring lastScoring;
 
-  private record Scoring(GaussianProcess gp, double incumbent) {}
+  private record Scoring(GaussianProcess gp, double incumbent, FeasibilityModel feasibility) {}
 
   private record Encoded(Config config, double[] unit, double[] features) {}
 
@@ -80,11 +84,17 @@ public final class GpOptimizer implements Optimizer, CandidateScorer {
         done.add(t);
       }
     }
+    Random random = Seeds.random(seed, history.size());
+    FeasibilityModel feasibility = FeasibilityModel.fit(history);
     if (done.size() < initialTrials || space.dimension() == 0) {
+      if (feasibility.learned() && history.evaluatedCount() >= initialTrials && space.dimension() > 0) {
+        // The design is spent but too few configs ran to fit a model: look where configs are likely to run.
+        lastScoring = null;
+        return new Proposal(FeasibleSearch.mostLikely(history, feasibility, random), name(), null, 0);
+      }
       Proposal p = startup.propose(history);
       return new Proposal(p.config(), name(), null, 0);
     }
-    Random random = Seeds.random(seed, history.size());
     int n = done.size();
     double[] losses = new double[n];
     Encoded[] trials = new Encoded[n];
@@ -101,8 +111,8 @@ public final class GpOptimizer implements Optimizer, CandidateScorer {
       y[r] = warping.apply(losses[rows[r]]);
     }
     gp.setTargets(y);
-    Config chosen = maximiseExpectedImprovement(gp, y, history, incumbents(trials, losses), random);
-    lastScoring = new Scoring(gp, Arrays.stream(y).min().orElse(Double.POSITIVE_INFINITY));
+    Config chosen = maximiseExpectedImprovement(gp, y, history, incumbents(trials, losses), feasibility, random);
+    lastScoring = new Scoring(gp, Arrays.stream(y).min().orElse(Double.POSITIVE_INFINITY), feasibility);
     Config config = UnseenConfigs.orFresh(history, chosen == null ? space.sample(random) : chosen, random);
     double[] mean = new double[1];
     double[] variance = new double[1];
@@ -115,7 +125,7 @@ public final class GpOptimizer implements Optimizer, CandidateScorer {
    * incumbent is the lowest target, fantasies included (they are "believed" observations).
    */
   private Config maximiseExpectedImprovement(GaussianProcess gp, double[] y, History history,
-      List<double[]> incumbents, Random random) {
+      List<double[]> incumbents, FeasibilityModel feasibility, Random random) {
     int base = gp.size();
     double best = Double.POSITIVE_INFINITY;
     for (double v : y) {
@@ -130,7 +140,7 @@ public final class GpOptimizer implements Optimizer, CandidateScorer {
         out[i] = LogExpectedImprovement.value(mean[i], Math.sqrt(variance[i]), incumbent);
       }
     };
-    Config chosen = acquisition.maximise(scorer, history, incumbents, random);
+    Config chosen = acquisition.maximise(scorer, feasibility, history, incumbents, random);
     if (gp.size() > base) {
       gp.truncate(base);
       gp.setTargets(y);
@@ -153,7 +163,8 @@ public final class GpOptimizer implements Optimizer, CandidateScorer {
     scoring.gp().predict(features, features.length, mean, variance);
     double[] out = new double[features.length];
     for (int i = 0; i < out.length; i++) {
-      out[i] = LogExpectedImprovement.value(mean[i], Math.sqrt(variance[i]), scoring.incumbent());
+      out[i] = LogExpectedImprovement.value(mean[i], Math.sqrt(variance[i]), scoring.incumbent())
+          + scoring.feasibility().logProbability(configs.get(i));
     }
     return out;
   }

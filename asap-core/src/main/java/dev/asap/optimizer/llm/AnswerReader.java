@@ -174,6 +174,7 @@ final class AnswerReader {
           case COMPLETE -> "already evaluated to " + PromptText.number(t.value());
           case RUNNING -> "being evaluated now";
           case PRUNED -> "already tried and pruned";
+          case INFEASIBLE -> "already tried: infeasible";
           default -> "already tried and failed";
         };
         return "it repeats trial #" + t.number() + " (" + how + "); propose a configuration not tried yet";

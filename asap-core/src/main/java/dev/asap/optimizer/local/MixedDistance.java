@@ -13,13 +13,13 @@ import java.util.List;
  * active in one config and inactive in the other (the overlap metric of SMAC's random forest and of
  * CASMOPOLITAN's Hamming kernel). Two inactive coordinates agree.
  */
-final class MixedDistance {
+public final class MixedDistance {
   /** Squared distance of one categorical or activity mismatch: a quarter of the cube's squared span. */
   static final double MISMATCH = 0.25;
   private static final double SAME = 1e-9;
   private final boolean[] categorical;
 
-  MixedDistance(SearchSpace space) {
+  public MixedDistance(SearchSpace space) {
     List<Parameter> ps = space.parameters();
     categorical = new boolean[ps.size()];
     for (int i = 0; i < categorical.length; i++) {
@@ -36,7 +36,7 @@ final class MixedDistance {
   }
 
   /** Squared distance, the quantity the surrogate's RBF kernel reads. */
-  double squared(double[] a, double[] b) {
+  public double squared(double[] a, double[] b) {
     double s = 0;
     for (int i = 0; i < categorical.length; i++) {
       double x = a[i];

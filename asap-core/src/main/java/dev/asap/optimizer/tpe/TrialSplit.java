@@ -8,8 +8,10 @@ import java.util.List;
 
 /**
  * The good and bad trials of Optuna's {@code _split_trials}: the best {@link #gamma(int)} complete trials
- * by loss are good; the other complete trials, the pruned ones and, under the constant liar, the pending
- * ones are bad. Failed trials carry no loss and are left out. Both lists are in trial-number order, which
+ * by loss are good; the other complete trials, the pruned ones, the infeasible ones and, under the constant
+ * liar, the pending ones are bad. As in Optuna's constrained TPE, a feasible trial always ranks above an
+ * infeasible one, so g(x) learns where configs do not run and l(x)/g(x) steers away from there; with no
+ * feasible trial yet, l(x) is the prior alone. Failed trials carry no loss and are left out. Both lists are in trial-number order, which
  * the observation weights rely on.
  */
 final class TrialSplit {
@@ -45,7 +47,7 @@ final class TrialSplit {
         loss[i] = history.loss(t);
         completeCount++;
       }
-      if (states[i] == TrialState.COMPLETE || states[i] == TrialState.PRUNED) {
+      if (states[i] == TrialState.COMPLETE || states[i] == TrialState.PRUNED || states[i] == TrialState.INFEASIBLE) {
         finishedCount++;
       }
     }
@@ -102,7 +104,7 @@ final class TrialSplit {
     return bad;
   }
 
-  /** Complete and pruned trials: the ones that count as observations. */
+  /** Complete, pruned and infeasible trials: the ones that count as observations. */
   List<EncodedTrial> finished() {
     return finished;
   }
