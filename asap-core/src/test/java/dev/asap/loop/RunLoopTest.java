@@ -140,7 +140,7 @@ class RunLoopTest {
       throw new TrialFailedException("command not found: pythn3");
     }, Budget.trials(100), 1, true);
     assertThat(r.failed()).isEqualTo(3);
-    assertThat(r.stopReason()).contains("all failed").contains("command not found: pythn3");
+    assertThat(r.stopReason()).contains("rule 'same error'").contains("command not found: pythn3");
   }
 
   @Test

@@ -6,9 +6,11 @@ import dev.asap.optimizer.Optimizer;
 import dev.asap.optimizer.Proposal;
 import dev.asap.optimizer.Seeds;
 import dev.asap.optimizer.UnseenConfigs;
+import dev.asap.optimizer.feasibility.FeasibilityModel;
 import dev.asap.space.Config;
 import dev.asap.space.SearchSpace;
 import dev.asap.study.Trial;
+import dev.asap.study.TrialState;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -123,6 +125,7 @@ public final class CmaEs implements Optimizer {
 
   /** Feeds every newly finished trial to the current generation, telling (and restarting) as it fills. */
   private void absorb(History history, Random random) {
+    FeasibilityModel feasibility = null;
     for (Trial t : finished.newSince(history)) {
       Member own = inFlight.remove(t.config());
       Member m;
@@ -133,7 +136,12 @@ public final class CmaEs implements Optimizer {
       } else {
         continue; // a failure we cannot rank against this generation
       }
-      run.generation().record(m, t.isComplete() ? loss(history, t) : Double.POSITIVE_INFINITY);
+      if (t.state() == TrialState.INFEASIBLE) {
+        feasibility = feasibility == null ? FeasibilityModel.fit(history) : feasibility;
+        run.generation().record(m, Double.POSITIVE_INFINITY, 1 - feasibility.probability(t.config()));
+      } else {
+        run.generation().record(m, t.isComplete() ? loss(history, t) : Double.POSITIVE_INFINITY);
+      }
       if (run.generation().results() >= run.lambda() && run.tell(nextGeneration++)) {
         restart(random);
       }

@@ -13,6 +13,8 @@ final class Generation {
   private final long id;
   private final List<Member> members = new ArrayList<>();
   private final List<Double> losses = new ArrayList<>();
+  /** Breaks ties between equal losses, lower first: how unlikely an infeasible member was to run. */
+  private final List<Double> tieBreaks = new ArrayList<>();
   private int fallbacks;
 
   Generation(long id) {
@@ -24,8 +26,18 @@ final class Generation {
   }
 
   void record(Member m, double loss) {
+    record(m, loss, 0);
+  }
+
+  /**
+   * @param tieBreak orders members of equal loss (lower first): for infeasible members, which all share an
+   *                 infinite loss, 1 − P(feasible), so that a generation that ran nothing still moves towards
+   *                 where configs are likelier to run
+   */
+  void record(Member m, double loss, double tieBreak) {
     members.add(m);
     losses.add(loss);
+    tieBreaks.add(tieBreak);
   }
 
   int results() {
@@ -41,13 +53,13 @@ final class Generation {
     return fallbacks;
   }
 
-  /** Indices of the results, best first; failures (+infinity) last and ties in arrival order. */
+  /** Indices of the results, best first; failures (+infinity) last and ties by tie-break, then arrival order. */
   List<Integer> ranking() {
     List<Integer> order = new ArrayList<>();
     for (int i = 0; i < members.size(); i++) {
       order.add(i);
     }
-    order.sort(Comparator.comparingDouble((Integer i) -> losses.get(i)));
+    order.sort(Comparator.comparingDouble((Integer i) -> losses.get(i)).thenComparingDouble(tieBreaks::get));
     return order;
   }
 

@@ -1,6 +1,8 @@
 package dev.asap.optimizer.feasibility;
 
 import dev.asap.optimizer.History;
+import dev.asap.optimizer.Seeds;
+import dev.asap.optimizer.forest.ForestClassifier;
 import dev.asap.optimizer.local.MixedDistance;
 import dev.asap.space.Config;
 import dev.asap.space.SearchSpace;
@@ -8,13 +10,16 @@ import dev.asap.study.Trial;
 import dev.asap.study.TrialState;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 
 /**
  * P(feasible | config), learned from the trials the objective answered: complete ones are feasible, infeasible
  * ones are not (failed trials say nothing about the config and are left out). Tools weight their acquisition
  * by it, as constrained Bayesian optimisation weights expected improvement by the probability of feasibility.
  *
- * <p>The model is a kernel classifier with a prior: P(x) = (a·π + Σ w_i y_i) / (a + Σ w_i), with weights
+ * <p>Once both outcomes were seen, a random-forest classifier ({@link ForestClassifier}) gives most of the
+ * estimate ({@link #FOREST_WEIGHT}); its splits find the limits of the feasible region. The rest, and all of it
+ * while no config has run, comes from a kernel classifier with a prior: P(x) = (a·π + Σ w_i y_i) / (a + Σ w_i), with weights
  * w_i = exp(−d²(x, x_i) / 2ℓ²) under the mixed distance of the unit cube (categorical and activity mismatches
  * count as a fixed distance), π the smoothed feasible share (n_feasible + 1) / (n + 2) and a = 1 pseudo-trial.
  * Far from every trial it falls back to π; near infeasible trials it drops; with no feasible trial at all it
@@ -25,7 +30,8 @@ import java.util.List;
  */
 public final class FeasibilityModel {
   /** The model of a study without infeasible trials: everything is feasible. */
-  public static final FeasibilityModel ALWAYS = new FeasibilityModel(null, null, new double[0][], new double[0], 1, 1);
+  public static final FeasibilityModel ALWAYS = new FeasibilityModel(null, null, new double[0][], new double[0], 1, 1,
+      null);
 
   /** The most recent trials the model learns from: older ones add cost more than information. */
   static final int MAX_TRIALS = 600;
@@ -35,15 +41,24 @@ public final class FeasibilityModel {
   /** P is kept in [FLOOR, 1 − FLOOR] so that its log stays finite and no region is ruled out for good. */
   static final double FLOOR = 1e-3;
 
+  /**
+   * The forest's share of the estimate once both outcomes were seen: its axis-aligned splits find the limits
+   * of the feasible region; the kernel keeps the estimate smooth and away from 0 where the forest is sure.
+   */
+  static final double FOREST_WEIGHT = 0.85;
+  private static final long FOREST_SEED = 0x5EEDFEA5L;
   private final SearchSpace space;
   private final MixedDistance distance;
   private final double[][] points;
   private final double[] labels;
   private final double prior;
   private final double twoScaleSquared;
+  /** The forest's view, once both outcomes were seen; null before. */
+  private final ForestClassifier forest;
 
   private FeasibilityModel(SearchSpace space, MixedDistance distance, double[][] points, double[] labels,
-      double prior, double twoScaleSquared) {
+      double prior, double twoScaleSquared, ForestClassifier forest) {
+    this.forest = forest;
     this.space = space;
     this.distance = distance;
     this.points = points;
@@ -59,12 +74,14 @@ public final class FeasibilityModel {
     }
     SearchSpace space = history.space();
     List<double[]> xs = new ArrayList<>();
+    List<Config> configs = new ArrayList<>();
     List<Double> ys = new ArrayList<>();
     List<Trial> trials = history.trials();
     for (int i = trials.size() - 1; i >= 0 && xs.size() < MAX_TRIALS; i--) {
       Trial t = trials.get(i);
       if (t.state() == TrialState.COMPLETE || t.state() == TrialState.INFEASIBLE) {
         xs.add(space.encode(t.config()));
+        configs.add(t.config());
         ys.add(t.state() == TrialState.COMPLETE ? 1.0 : 0.0);
       }
     }
@@ -87,7 +104,9 @@ public final class FeasibilityModel {
         bestScale = scale;
       }
     }
-    return new FeasibilityModel(space, distance, points, labels, prior, 2 * bestScale * meanSquared);
+    ForestClassifier forest = feasible > 0
+        ? ForestClassifier.fit(space, configs, labels, new Random(Seeds.mix(FOREST_SEED, labels.length))) : null;
+    return new FeasibilityModel(space, distance, points, labels, prior, 2 * bestScale * meanSquared, forest);
   }
 
   /** True when the model has learned something: the study has infeasible trials. */
@@ -95,20 +114,21 @@ public final class FeasibilityModel {
     return space != null;
   }
 
-  public double probability(Config config) {
-    return learned() ? probability(space.encode(config)) : 1;
-  }
-
   /** log P(feasible): the term a tool adds to a log acquisition value. */
   public double logProbability(Config config) {
     return learned() ? Math.log(probability(config)) : 0;
   }
 
-  /** @param unit the config's unit-cube encoding ({@link SearchSpace#encode}) */
-  public double probability(double[] unit) {
+  public double probability(Config config) {
     if (!learned()) {
       return 1;
     }
+    double kernel = kernelProbability(space.encode(config));
+    return forest == null ? kernel : clamp(FOREST_WEIGHT * forest.probability(config) + (1 - FOREST_WEIGHT) * kernel);
+  }
+
+  /** The kernel classifier's estimate at a unit-cube encoding ({@link SearchSpace#encode}). */
+  double kernelProbability(double[] unit) {
     double weight = PSEUDO_TRIALS;
     double mass = PSEUDO_TRIALS * prior;
     for (int i = 0; i < points.length; i++) {

@@ -37,6 +37,8 @@ import java.util.Random;
  * from the seed and the history's size: the same history gives the same proposal, resumed or not.
  */
 public final class GpOptimizer implements Optimizer, CandidateScorer {
+  /** The most recent infeasible trials that enter the model as fantasies; older ones add cost, not information. */
+  static final int MAX_INFEASIBLE_FANTASIES = 300;
   private final SearchSpace space;
   private final long seed;
   private final FeatureMap map;
@@ -169,27 +171,38 @@ public final class GpOptimizer implements Optimizer, CandidateScorer {
     return out;
   }
 
-  /** Adds pending trials at their posterior mean; returns the lowest such mean (or +∞). */
+  /**
+   * Adds pending trials at their posterior mean and returns the lowest such mean (or +∞). Infeasible trials are
+   * added the same way, without taking part in the incumbent: they carry no value, but nothing is left to learn
+   * about the objective where a config could not run, so the uncertainty there (and with it the pull of
+   * expected improvement into infeasible regions) goes.
+   */
   private double addFantasies(GaussianProcess gp, double[] y, History history) {
     List<Trial> pending = history.pending();
-    if (pending.isEmpty()) {
+    List<Trial> infeasible = history.infeasible();
+    int from = Math.max(0, infeasible.size() - MAX_INFEASIBLE_FANTASIES);
+    List<Trial> all = new ArrayList<>(pending);
+    all.addAll(infeasible.subList(from, infeasible.size()));
+    if (all.isEmpty()) {
       return Double.POSITIVE_INFINITY;
     }
-    double[][] features = new double[pending.size()][];
+    double[][] features = new double[all.size()][];
     for (int i = 0; i < features.length; i++) {
-      features[i] = map.features(space.encode(pending.get(i).config()));
+      features[i] = map.features(space.encode(all.get(i).config()));
     }
     double[] mean = new double[features.length];
     double[] variance = new double[features.length];
     gp.predict(features, features.length, mean, variance);
-    double[] all = Arrays.copyOf(y, y.length + features.length);
+    double[] targets = Arrays.copyOf(y, y.length + features.length);
     double lowest = Double.POSITIVE_INFINITY;
     for (int i = 0; i < features.length; i++) {
       gp.add(features[i]);
-      all[y.length + i] = mean[i];
-      lowest = Math.min(lowest, mean[i]);
+      targets[y.length + i] = mean[i];
+      if (i < pending.size()) {
+        lowest = Math.min(lowest, mean[i]);
+      }
     }
-    gp.setTargets(all);
+    gp.setTargets(targets);
     return lowest;
   }
 
