@@ -71,7 +71,7 @@ public final class Optimizers {
     if (factory == null) {
       throw new IllegalArgumentException("unknown optimizer '" + name + "'; choose one of " + names());
     }
-    return factory.apply(space, seed);
+    return ConstraintGuard.around(factory.apply(space, seed), space, seed);
   }
 
   /** Every single tool, each seeded differently so that they do not propose in lockstep, with the built-in judge. */
@@ -93,7 +93,8 @@ public final class Optimizers {
     List<Optimizer> tools = new java.util.ArrayList<>();
     int i = 0;
     for (var factory : FACTORIES.values()) {
-      tools.add(factory.apply(space, Seeds.mix(seed, i++)));
+      long toolSeed = Seeds.mix(seed, i++);
+      tools.add(ConstraintGuard.around(factory.apply(space, toolSeed), space, toolSeed));
     }
     tools.addAll(extraTools);
     return tools;

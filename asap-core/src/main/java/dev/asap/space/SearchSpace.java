@@ -1,6 +1,8 @@
 package dev.asap.space;
 
 import java.util.ArrayDeque;
+import dev.asap.space.constraint.Constraint;
+import dev.asap.space.constraint.ConstraintException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
@@ -25,8 +27,13 @@ public final class SearchSpace {
   private final Map<String, Integer> index;
   private final Map<String, Condition> conditions;
   private final List<Integer> evaluationOrder;
+  private final List<Constraint> constraints;
 
   private SearchSpace(List<Parameter> parameters, Map<String, Condition> conditions) {
+    this(parameters, conditions, List.of());
+  }
+
+  private SearchSpace(List<Parameter> parameters, Map<String, Condition> conditions, List<String> constraintTexts) {
     this.parameters = List.copyOf(parameters);
     Map<String, Integer> idx = new LinkedHashMap<>();
     for (int i = 0; i < parameters.size(); i++) {
@@ -39,6 +46,91 @@ public final class SearchSpace {
     this.conditions = Collections.unmodifiableMap(new LinkedHashMap<>(conditions));
     checkConditions();
     this.evaluationOrder = topologicalOrder();
+    this.constraints = parseConstraints(constraintTexts);
+    checkSatisfiable();
+  }
+
+  /**
+   * The same parameters and conditions, with these declared constraints (see {@link Constraint} for the
+   * language), which every proposed config must satisfy.
+   *
+   * @throws InvalidSpaceException when a constraint does not parse, names an unknown parameter, or no config
+   *                               seems to satisfy them all
+   */
+  public SearchSpace withConstraints(List<String> texts) {
+    return new SearchSpace(parameters, conditions, texts);
+  }
+
+  public List<Constraint> constraints() {
+    return constraints;
+  }
+
+  public boolean hasConstraints() {
+    return !constraints.isEmpty();
+  }
+
+  /** True when {@code config} satisfies every declared constraint. */
+  public boolean satisfies(Config config) {
+    for (Constraint c : constraints) {
+      if (!c.test(config.values())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The first declared constraint that {@code config} violates, if any. */
+  public java.util.Optional<Constraint> violated(Config config) {
+    for (Constraint c : constraints) {
+      if (!c.test(config.values())) {
+        return java.util.Optional.of(c);
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
+  private List<Constraint> parseConstraints(List<String> texts) {
+    List<Constraint> out = new ArrayList<>();
+    for (String text : texts) {
+      try {
+        out.add(Constraint.parse(text, index.keySet()));
+      } catch (ConstraintException e) {
+        throw new InvalidSpaceException("constraint '" + text + "': " + e.getMessage());
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /** Draws used to tell an empty feasible set from a small one; a space where fewer satisfy is refused. */
+  static final int SATISFIABILITY_DRAWS = 100_000;
+
+  private void checkSatisfiable() {
+    if (constraints.isEmpty()) {
+      return;
+    }
+    Random random = new Random(SATISFIABILITY_DRAWS);
+    int[] violations = new int[constraints.size()];
+    for (int i = 0; i < SATISFIABILITY_DRAWS; i++) {
+      Config c = uniform(random);
+      boolean ok = true;
+      for (int k = 0; k < violations.length; k++) {
+        if (!constraints.get(k).test(c.values())) {
+          violations[k]++;
+          ok = false;
+        }
+      }
+      if (ok) {
+        return;
+      }
+    }
+    int worst = 0;
+    for (int k = 1; k < violations.length; k++) {
+      worst = violations[k] > violations[worst] ? k : worst;
+    }
+    throw new InvalidSpaceException("no config satisfies the constraints: none of " + SATISFIABILITY_DRAWS
+        + " random configs does; '" + constraints.get(worst).text() + "' rules out "
+        + Math.round(100.0 * violations[worst] / SATISFIABILITY_DRAWS) + "% of them. Check the constraints against "
+        + "the ranges, or widen the ranges");
   }
 
   public static Builder builder() {
@@ -161,8 +253,30 @@ public final class SearchSpace {
     return inSpaceOrder(active);
   }
 
-  /** A config drawn uniformly in the unit cube. */
+  /**
+   * A config drawn uniformly among those that satisfy the declared constraints (by rejection: at most
+   * {@link #SAMPLING_DRAWS} draws, then the error says so).
+   */
   public Config sample(Random random) {
+    if (constraints.isEmpty()) {
+      return uniform(random);
+    }
+    for (int i = 0; i < SAMPLING_DRAWS; i++) {
+      Config c = uniform(random);
+      if (satisfies(c)) {
+        return c;
+      }
+    }
+    throw new InvalidSpaceException("none of " + SAMPLING_DRAWS + " random configs satisfies the constraints "
+        + constraints.stream().map(Constraint::text).toList() + "; the feasible part of the space is too small to "
+        + "sample: narrow the ranges around it");
+  }
+
+  /** Rejection draws per constrained sample. */
+  static final int SAMPLING_DRAWS = 100_000;
+
+  /** A config drawn uniformly in the unit cube, constraints ignored. */
+  private Config uniform(Random random) {
     double[] u = new double[parameters.size()];
     for (int i = 0; i < u.length; i++) {
       u[i] = random.nextDouble();
@@ -287,7 +401,8 @@ public final class SearchSpace {
 
   @Override
   public String toString() {
-    return "SearchSpace" + parameters + (conditions.isEmpty() ? "" : " when " + conditions);
+    return "SearchSpace" + parameters + (conditions.isEmpty() ? "" : " when " + conditions)
+        + (constraints.isEmpty() ? "" : " subject to " + constraints);
   }
 
   /** Collects parameters and conditions; several conditions on one child must all hold. */

@@ -33,14 +33,16 @@ import org.yaml.snakeyaml.nodes.Tag;
  *   timeout: 60s                 # optional
  *   workdir: runs                # optional, relative to this file
  *   env: {OMP_NUM_THREADS: 1}    # optional
+ *   infeasible_exit_codes: [137] # optional: exits that mean "this config cannot run"
  * trials: 50                     # optional run defaults: trials, time, workers, seed, optimizer, storage
  * space:                         # SpaceFormat's map, or a path to a ConfigSpace JSON file
  *   x: {type: float, low: -5, high: 10}
+ * constraints: ["x + y <= 12"]   # optional: only configs that satisfy them are proposed
  * </pre>
  */
 public final class StudyFileLoader {
   private static final List<String> KEYS = List.of("name", "direction", "objective", "space", "trials", "time",
-      "workers", "seed", "optimizer", "storage");
+      "workers", "seed", "optimizer", "storage", "constraints");
   private static final List<String> OBJECTIVE_KEYS = List.of("command", "timeout", "workdir", "env",
       "infeasible_exit_codes");
   private static final String OBJECTIVE_EXAMPLE = "objective: {command: \"python3 train.py {x}\"}";
@@ -86,7 +88,7 @@ public final class StudyFileLoader {
     Long seed = seed(entries.get("seed"));
     String optimizer = optionalText(entries.get("optimizer"), "optimizer: tpe");
     String storage = optionalText(entries.get("storage"), "storage: study.db");
-    SearchSpace space = space(required(top, entries, "space", SPACE_EXAMPLE));
+    SearchSpace space = constrained(space(required(top, entries, "space", SPACE_EXAMPLE)), entries.get("constraints"));
     checkPlaceholders(objectiveEntry, objective.command(), space);
     return new StudyFile(file.toAbsolutePath().normalize(), name, direction, objective, space, trials, time,
         workers, seed, optimizer, storage);
@@ -183,6 +185,36 @@ public final class StudyFileLoader {
       return SpaceFormat.fromMap(spec);
     } catch (InvalidSpaceException e) {
       throw yaml.error(SpaceErrorLocator.locate(entry, e.getMessage()), e.getMessage());
+    }
+  }
+
+  /** {@code constraints: ["tp * pp <= 64", ...]}: each is checked alone so that an error points at its line. */
+  private SearchSpace constrained(SearchSpace space, NodeTuple entry) {
+    if (entry == null || YamlNodes.isNull(entry.getValueNode())) {
+      return space;
+    }
+    String example = "constraints: [\"tp * pp <= 64\"]";
+    if (!(entry.getValueNode() instanceof org.yaml.snakeyaml.nodes.SequenceNode list)) {
+      throw yaml.error(entry.getValueNode(), "'constraints' must be a list of expressions, got "
+          + YamlNodes.describe(entry.getValueNode()) + "; write e.g. " + example);
+    }
+    List<String> texts = new java.util.ArrayList<>();
+    for (Node item : list.getValue()) {
+      if (!(item instanceof ScalarNode s) || YamlNodes.isNull(s)) {
+        throw yaml.error(item, "a constraint must be one expression in quotes, got " + YamlNodes.describe(item)
+            + "; write e.g. " + example);
+      }
+      try {
+        space.withConstraints(List.of(s.getValue()));
+      } catch (InvalidSpaceException e) {
+        throw yaml.error(item, e.getMessage());
+      }
+      texts.add(s.getValue());
+    }
+    try {
+      return space.withConstraints(texts);
+    } catch (InvalidSpaceException e) {
+      throw yaml.error(entry.getKeyNode(), e.getMessage());
     }
   }
 

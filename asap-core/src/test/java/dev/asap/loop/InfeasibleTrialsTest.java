@@ -122,8 +122,9 @@ class InfeasibleTrialsTest {
 
   @Test
   void learnedFeasibilityLowersTheInfeasibleShareAgainstRandomSearch() {
+    // Feasible in a corner (9 % of the square), best inside it.
     Objective corner = (c, ctx) -> c.getDouble("x") > 0.7 && c.getDouble("y") > 0.7
-        ? Evaluation.withCost(-(c.getDouble("x") + c.getDouble("y")), 60)
+        ? Evaluation.withCost(Math.pow(c.getDouble("x") - 0.83, 2) + Math.pow(c.getDouble("y") - 0.87, 2), 60)
         : Evaluation.infeasible("outside the corner", 10.0);
     int trials = 60;
     long randomInfeasible = lastThirdInfeasible(corner, trials, "random");

@@ -174,7 +174,7 @@ final class AcquisitionOptimizer {
 
   private Candidate candidate(double[] u, History history, Set<Config> met) {
     Config config = space.decode(u);
-    if (history.contains(config) || !met.add(config)) {
+    if (history.contains(config) || !met.add(config) || !space.satisfies(config)) {
       return null;
     }
     double[] encoded = space.encode(config);

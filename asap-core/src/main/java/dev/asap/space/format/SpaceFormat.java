@@ -40,11 +40,26 @@ public final class SpaceFormat {
   private static final Set<String> CAT_KEYS = Set.of("type", "choices", "when");
   private static final Set<String> ORD_KEYS = Set.of("type", "values", "when");
 
+  private static final String PARAMETERS = "parameters";
+  private static final String CONSTRAINTS = "constraints";
+
   private SpaceFormat() {}
 
+  /**
+   * The space as JSON: the map of {@link #toMap}, or, when the space declares constraints,
+   * {@code {"parameters": {...}, "constraints": ["..."]}} (a space without constraints keeps the plain form
+   * that earlier stores hold).
+   */
   public static String toJson(SearchSpace space) {
+    Object form = toMap(space);
+    if (space.hasConstraints()) {
+      Map<String, Object> wrapped = new LinkedHashMap<>();
+      wrapped.put(PARAMETERS, form);
+      wrapped.put(CONSTRAINTS, space.constraints().stream().map(c -> c.text()).toList());
+      form = wrapped;
+    }
     try {
-      return JSON.writeValueAsString(toMap(space));
+      return JSON.writeValueAsString(form);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write space as JSON", e);
     }
@@ -53,7 +68,12 @@ public final class SpaceFormat {
   @SuppressWarnings("unchecked")
   public static SearchSpace fromJson(String json) {
     try {
-      return fromMap(JSON.readValue(json, LinkedHashMap.class));
+      Map<String, Object> form = JSON.readValue(json, LinkedHashMap.class);
+      // A parameter's definition is always a map, so a list under "constraints" marks the wrapped form.
+      if (form.get(CONSTRAINTS) instanceof List<?> constraints && form.get(PARAMETERS) instanceof Map<?, ?> params) {
+        return fromMap((Map<String, ?>) params).withConstraints(constraints.stream().map(String::valueOf).toList());
+      }
+      return fromMap(form);
     } catch (JsonProcessingException e) {
       throw new InvalidSpaceException("stored space is not valid JSON: " + e.getOriginalMessage());
     }

@@ -1,0 +1,103 @@
+package dev.asap.optimizer;
+
+import dev.asap.space.Config;
+import dev.asap.space.SearchSpace;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Makes any tool honour the space's declared constraints. A proposal that violates one is asked for again
+ * (a stochastic tool draws anew), and after {@link #RETRIES} tries it is replaced by the satisfying unseen
+ * config nearest to the tool's last proposal among uniform draws, so the tool's intent survives where it can.
+ * The trial notes which constraint the tool's own proposal broke.
+ */
+public final class ConstraintGuard implements Optimizer, CandidateScorer {
+  static final int RETRIES = 3;
+  /** Satisfying draws screened for the nearest replacement. */
+  static final int REPAIR_DRAWS = 256;
+
+  private final Optimizer tool;
+  private final SearchSpace space;
+  private final long seed;
+
+  private ConstraintGuard(Optimizer tool, SearchSpace space, long seed) {
+    this.tool = tool;
+    this.space = space;
+    this.seed = seed;
+  }
+
+  /** {@code tool} itself when the space declares no constraints, else the tool behind a guard. */
+  public static Optimizer around(Optimizer tool, SearchSpace space, long seed) {
+    return space.hasConstraints() ? new ConstraintGuard(tool, space, seed) : tool;
+  }
+
+  @Override
+  public String name() {
+    return tool.name();
+  }
+
+  @Override
+  public boolean predicts() {
+    return tool.predicts();
+  }
+
+  @Override
+  public Proposal propose(History history) {
+    Proposal p = tool.propose(history);
+    for (int i = 0; i < RETRIES && !space.satisfies(p.config()); i++) {
+      Proposal again = tool.propose(history);
+      if (again.config().equals(p.config())) {
+        break; // a deterministic tool answers the same: asking again is no use
+      }
+      p = again;
+    }
+    var broken = space.violated(p.config());
+    if (broken.isEmpty()) {
+      return p;
+    }
+    Config repaired = nearestSatisfying(history, p.config(), Seeds.random(seed, history.size()));
+    return new Proposal(repaired, p.tool(), null, p.computeSeconds(), p.notes())
+        .withNotes(Map.of("constraint_repair", "the tool proposed " + p.config().values() + ", which violates '"
+            + broken.get().text() + "'; the nearest satisfying config was taken instead"));
+  }
+
+  private Config nearestSatisfying(History history, Config target, Random random) {
+    double[] x = space.encode(target);
+    Config best = null;
+    double bestDistance = Double.POSITIVE_INFINITY;
+    for (int i = 0; i < REPAIR_DRAWS; i++) {
+      Config c = space.sample(random);
+      if (history.contains(c)) {
+        continue;
+      }
+      double d = squaredDistance(x, space.encode(c));
+      if (d < bestDistance) {
+        best = c;
+        bestDistance = d;
+      }
+    }
+    return best != null ? best : UnseenConfigs.orFresh(history, space.sample(random), random);
+  }
+
+  private static double squaredDistance(double[] a, double[] b) {
+    double s = 0;
+    for (int i = 0; i < a.length; i++) {
+      boolean na = Double.isNaN(a[i]);
+      boolean nb = Double.isNaN(b[i]);
+      double d = na || nb ? (na == nb ? 0 : 1) : a[i] - b[i];
+      s += d * d;
+    }
+    return s;
+  }
+
+  @Override
+  public double[] logExpectedImprovement(List<Config> configs) {
+    return tool instanceof CandidateScorer scorer ? scorer.logExpectedImprovement(configs) : null;
+  }
+
+  /** The guarded tool (for callers that need its own type). */
+  public Optimizer tool() {
+    return tool;
+  }
+}
