@@ -56,7 +56,7 @@ class ConstraintEvaluationTest {
   }
 
   @Nested
-  class Arithmetic {
+  class ArithmeticOperators {
     @Test
     void moduloTakesTheSignOfTheDivisorAsInPython() {
       assertThat(holds("7 % 3 == 1")).isTrue();
@@ -161,7 +161,7 @@ class ConstraintEvaluationTest {
   }
 
   @Nested
-  class Membership {
+  class InAndNotIn {
     @Test
     void numbers() {
       Constraint constraint = parse("layers in [2, 4, 8]");
