@@ -127,7 +127,19 @@ class StudyFileLoaderTest {
   void unknownTopLevelKeySuggestsTheNearestOne() {
     assertError(HEAD + "trails: 5\nspace: {x: {type: int, low: 0, high: 3}}\n", 4, 1,
         "unknown key 'trails'; did you mean 'trials'? allowed keys are [name, direction, objective, space, trials, "
-            + "time, workers, seed, optimizer, storage]");
+            + "time, workers, seed, optimizer, storage, constraints]");
+  }
+
+  @Test
+  void aConstraintWithAnUnknownNameIsReportedAtItsLine() {
+    assertError(HEAD + "space: {tp: {type: int, low: 1, high: 8}}\nconstraints:\n  - \"tp * ppp <= 64\"\n", 6, 5,
+        "constraint 'tp * ppp <= 64': at column 6: unknown name 'ppp'");
+  }
+
+  @Test
+  void constraintsNoConfigSatisfiesAreRefused() {
+    assertError(HEAD + "space: {tp: {type: int, low: 1, high: 8}}\nconstraints: [\"tp > 8\"]\n", 5, 15,
+        "no config satisfies the constraints");
   }
 
   @Test
