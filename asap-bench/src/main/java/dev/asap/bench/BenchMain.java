@@ -39,14 +39,15 @@ public final class BenchMain {
         --threads T          runs at once (default 1; more makes measured optimizer time include contention)
         --out DIR            output folder (default bench-out)
         --benchdata DIR      benchmark data folder (default: $ASAP_BENCHDATA or shared/benchdata nearby)
-        --samples N          random configs per task for its reference (default 1000)
+        --samples N          random configs per task for its reference (default 1000; constrained: 10000)
         --target R           normalised regret counted as reaching the target (default 0.1)
         --trial-cap F        time budgets: stop a run after F x budget x workers trials (default 10)
         --speculate on|off   prepare the next proposal while a trial is evaluated (default off)
         --judge-latency S    seconds charged per judge call of asap, as for a real-size LLM judge (default 0)
         --no-throughput      skip measuring the harness's own throughput
         --throughput [--trials N]  only measure the harness's throughput
-      families: synthetic, yahpo, yahpo-lcbench, yahpo-rbv2_xgboost, yahpo-so, hpolib
+      families: synthetic, yahpo, yahpo-lcbench, yahpo-rbv2_xgboost, yahpo-so, hpolib,
+        constrained (mostly infeasible configs; llm-parallelism is its part; not in smoke or full)
       """;
 
   private BenchMain() {}

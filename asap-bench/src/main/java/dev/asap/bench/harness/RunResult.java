@@ -6,8 +6,10 @@ import java.nio.file.Path;
 
 /**
  * One optimizer's run on one task with one seed: every finished trial's end time (on the simulated clock,
- * from the run's start) and loss (NaN when it failed), in order of completion, plus the run's totals.
+ * from the run's start), loss (NaN when it failed or was infeasible) and whether it was infeasible, in order of
+ * completion, plus the run's totals.
  *
+ * @param infeasible  per finished trial, true when the objective answered that its config cannot run
  * @param interrupted trials still running when the budget ran out (cancelled; not in {@code ends}/{@code losses})
  * @param askSeconds  measured proposal time, summed over trials
  * @param tellSeconds measured recording time, summed over trials
@@ -16,18 +18,27 @@ import java.nio.file.Path;
  * @param breakdown   where the run's simulated wall-clock went, from what its trials recorded
  */
 public record RunResult(String task, String family, String optimizer, long seed, double[] ends, double[] losses,
-    int interrupted, StopCause stopCause, double elapsedSeconds, double askSeconds, double tellSeconds,
-    double evalSeconds, double realSeconds, Path log, String error, WallClockBreakdown breakdown) {
+    boolean[] infeasible, int interrupted, StopCause stopCause, double elapsedSeconds, double askSeconds,
+    double tellSeconds, double evalSeconds, double realSeconds, Path log, String error,
+    WallClockBreakdown breakdown) {
 
-  /** Trials that finished (complete or failed), cancelled ones excluded. */
+  public RunResult {
+    if (infeasible.length != losses.length || ends.length != losses.length) {
+      throw new IllegalArgumentException("ends, losses and infeasible flags need one entry per trial (got "
+          + ends.length + ", " + losses.length + ", " + infeasible.length + ")");
+    }
+  }
+
+  /** Trials that finished (complete, failed or infeasible), cancelled ones excluded. */
   public int trials() {
     return losses.length;
   }
 
+  /** Trials that broke (no value, but not infeasible). */
   public int failed() {
     int n = 0;
-    for (double l : losses) {
-      if (Double.isNaN(l)) {
+    for (int i = 0; i < losses.length; i++) {
+      if (Double.isNaN(losses[i]) && !infeasible[i]) {
         n++;
       }
     }

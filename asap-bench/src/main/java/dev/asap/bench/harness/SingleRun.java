@@ -61,8 +61,8 @@ final class SingleRun {
     double[] ends = trace.ends();
     // The study is in memory and this run's alone: its trials are exactly the run's.
     WallClockBreakdown breakdown = WallClockBreakdown.of(study.trials());
-    return new RunResult(task.name(), task.family(), optimizer, seed, ends, trace.losses(), trace.interrupted(),
-        report == null ? null : report.stopCause(),
+    return new RunResult(task.name(), task.family(), optimizer, seed, ends, trace.losses(), trace.infeasible(),
+        trace.interrupted(), report == null ? null : report.stopCause(),
         report == null ? (ends.length == 0 ? 0 : ends[ends.length - 1]) : report.elapsedSeconds(),
         report == null ? Double.NaN : report.askSeconds(), report == null ? Double.NaN : report.tellSeconds(),
         report == null ? Double.NaN : report.evalSeconds(), real, logFile, error, breakdown);

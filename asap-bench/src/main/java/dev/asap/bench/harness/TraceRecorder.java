@@ -3,17 +3,20 @@ package dev.asap.bench.harness;
 import dev.asap.loop.RunListener;
 import dev.asap.study.Direction;
 import dev.asap.study.Trial;
+import dev.asap.study.TrialState;
 import java.util.Arrays;
 
 /**
- * Keeps each finished trial's end (from the run's start) and loss, for regret curves. Trials cancelled when
- * the budget ran out never finished, so they are only counted.
+ * Keeps each finished trial's end (from the run's start), loss and whether it was infeasible, for regret curves.
+ * Failed and infeasible trials have no loss, so the best so far ignores them. Trials cancelled when the budget
+ * ran out never finished, so they are only counted.
  */
 final class TraceRecorder implements RunListener {
   private final Direction direction;
   private double clockStart;
   private double[] ends = new double[64];
   private double[] losses = new double[64];
+  private boolean[] infeasible = new boolean[64];
   private int size;
   private int interrupted;
 
@@ -35,9 +38,11 @@ final class TraceRecorder implements RunListener {
     if (size == ends.length) {
       ends = Arrays.copyOf(ends, size * 2);
       losses = Arrays.copyOf(losses, size * 2);
+      infeasible = Arrays.copyOf(infeasible, size * 2);
     }
     ends[size] = trial.end() - clockStart;
     losses[size] = trial.isComplete() ? direction.toLoss(trial.value()) : Double.NaN;
+    infeasible[size] = trial.state() == TrialState.INFEASIBLE;
     size++;
   }
 
@@ -51,5 +56,9 @@ final class TraceRecorder implements RunListener {
 
   double[] losses() {
     return Arrays.copyOf(losses, size);
+  }
+
+  boolean[] infeasible() {
+    return Arrays.copyOf(infeasible, size);
   }
 }

@@ -233,6 +233,42 @@ public final class Analysis {
     return new WallClock(n, elapsed / n, sum.dividedBy(n), share / n);
   }
 
+  /**
+   * An optimizer's infeasible trials on one task, over its runs (seeds).
+   *
+   * @param share            infeasible share of all trials, mean over runs
+   * @param firstThirdShare  infeasible share of the first third of each run's trials, mean over runs
+   * @param lastThirdShare   the same for the last third
+   * @param trialsToFeasible median over runs of the trials up to the first with a value (+infinity: never)
+   * @param secondsToFeasible median over runs of the simulated seconds until then (+infinity: never)
+   * @param neverFeasible    runs in which no trial had a value
+   */
+  public record InfeasibleTrials(int runs, double share, double firstThirdShare, double lastThirdShare,
+      double trialsToFeasible, double secondsToFeasible, int neverFeasible) {}
+
+  public InfeasibleTrials infeasibleTrials(TaskEntry task, String optimizer) {
+    List<RunResult> rs = runs(task.name(), optimizer);
+    List<Feasibility> fs = rs.stream().map(Feasibility::of).toList();
+    double[] share = new double[rs.size()];
+    for (int i = 0; i < share.length; i++) {
+      share[i] = rs.get(i).trials() == 0 ? Double.NaN : (double) fs.get(i).infeasible() / rs.get(i).trials();
+    }
+    return new InfeasibleTrials(rs.size(), Quantiles.mean(share),
+        Quantiles.mean(fs.stream().mapToDouble(Feasibility::firstThirdShare).toArray()),
+        Quantiles.mean(fs.stream().mapToDouble(Feasibility::lastThirdShare).toArray()),
+        Quantiles.median(fs.stream().mapToDouble(f -> f.foundFeasible() ? f.trialsToFeasible()
+            : Double.POSITIVE_INFINITY).toArray()),
+        Quantiles.median(fs.stream().mapToDouble(Feasibility::secondsToFeasible).toArray()),
+        (int) fs.stream().filter(f -> !f.foundFeasible()).count());
+  }
+
+  /** True when some task has infeasible configs in its random sample or some run met one. */
+  public boolean hasInfeasible() {
+    boolean inReferences = tasks.values().stream().anyMatch(t -> t.reference().infeasibleShare() > 0);
+    return inReferences || runs.values().stream().flatMap(m -> m.values().stream()).flatMap(List::stream)
+        .anyMatch(r -> Feasibility.of(r).infeasible() > 0);
+  }
+
   /** When a run's best first reached the target, in the budget's unit; +infinity when never within budget. */
   double firstReach(TaskEntry task, RunResult run) {
     double best = Double.POSITIVE_INFINITY;

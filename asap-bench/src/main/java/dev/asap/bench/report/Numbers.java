@@ -36,6 +36,11 @@ final class Numbers {
     return Double.isNaN(share) ? "—" : String.format(Locale.ROOT, "%.0f%%", 100 * share);
   }
 
+  /** A share to a tenth of a percent, so that 99.5 % does not read as 100 %; "—" for NaN. */
+  static String share(double share) {
+    return Double.isNaN(share) ? "—" : String.format(Locale.ROOT, "%.1f%%", 100 * share);
+  }
+
   /** Full precision for CSV; empty for NaN, "inf" for infinity. */
   static String csv(double v) {
     if (Double.isNaN(v)) {

@@ -5,6 +5,7 @@ import dev.asap.bench.harness.BudgetUnit;
 import dev.asap.bench.harness.HarnessThroughput;
 import dev.asap.bench.harness.RunResult;
 import dev.asap.bench.stats.Friedman;
+import dev.asap.bench.task.ConstrainedTasks;
 import dev.asap.bench.task.TaskReference;
 import dev.asap.study.WallClockBreakdown;
 import java.util.ArrayList;
@@ -53,6 +54,9 @@ public final class ReportContent {
     }
     overhead();
     wallClock();
+    if (a.hasInfeasible()) {
+      infeasible();
+    }
     perTask();
     List<RunResult> broken = report.failedRuns();
     if (!broken.isEmpty()) {
@@ -209,6 +213,38 @@ public final class ReportContent {
     }
   }
 
+  private void infeasible() {
+    blocks.add(new Block.Heading(2, "Infeasible trials"));
+    blocks.add(Block.Text.bullets(List.of(
+        "An **infeasible** trial is a config the objective cannot run (out of memory, a violated constraint): it "
+            + "has no value, so the best so far, and with it the regret, stays \"—\" until the first feasible "
+            + "trial. Random medians and evaluation costs are over the feasible configs of each task's random "
+            + "sample; the references table gives the sample's infeasible share.",
+        "**First / last third**: the infeasible share of each run's first and last third of trials (by order of "
+            + "completion), mean over seeds: a tool that learns where configs cannot run lowers it.",
+        "**First feasible**: trials and simulated seconds until the first trial with a value, median over seeds; "
+            + "\"never\" when most runs found none.")));
+    List<List<String>> rows = new ArrayList<>();
+    for (TaskEntry t : a.tasks()) {
+      for (String o : a.optimizers()) {
+        Analysis.InfeasibleTrials f = a.infeasibleTrials(t, o);
+        if (f.runs() == 0) {
+          continue;
+        }
+        String never = f.neverFeasible() == 0 ? "" : " (" + f.neverFeasible() + " of " + f.runs() + " runs never)";
+        rows.add(List.of(t.name(), o, Numbers.share(f.share()), Numbers.share(f.firstThirdShare()),
+            Numbers.share(f.lastThirdShare()), neverOr(Numbers.fmt(f.trialsToFeasible()), f.trialsToFeasible())
+                + never, neverOr(Numbers.seconds(f.secondsToFeasible()), f.secondsToFeasible())));
+      }
+    }
+    blocks.add(new Block.Table("Infeasible trials per task and optimizer", List.of("task", "optimizer",
+        "infeasible", "first third", "last third", "trials to first feasible", "seconds to first feasible"), rows));
+  }
+
+  private static String neverOr(String text, double v) {
+    return Double.isInfinite(v) ? "never" : text;
+  }
+
   private void perTask() {
     blocks.add(new Block.Heading(2, "Per task"));
     List<String> header = new ArrayList<>(List.of("task"));
@@ -233,10 +269,10 @@ public final class ReportContent {
       TaskReference r = t.reference();
       refs.add(List.of(t.name(), t.family(), r.optimum() == null ? "unknown" : Numbers.fmt(r.optimum()),
           Numbers.fmt(r.randomMedian()), Numbers.fmt(r.meanCost()), Numbers.fmt(r.medianCost()),
-          String.valueOf(r.samples())));
+          String.valueOf(r.samples()), Numbers.share(r.infeasibleShare())));
     }
     blocks.add(new Block.Table("References (losses: accuracies are negated)", List.of("task", "family", "optimum",
-        "random median", "mean cost s", "median cost s", "samples"), refs));
+        "random median", "mean cost s", "median cost s", "samples", "infeasible share"), refs));
     for (TaskEntry t : a.tasks()) {
       String y = t.reference().normalises() ? "normalised regret" : "best loss";
       List<LineChart> charts = new ArrayList<>();
@@ -285,7 +321,12 @@ public final class ReportContent {
 
   private String samplesText() {
     Integer n = report.options().referenceSamples();
-    return (n == null ? "1,000" : String.valueOf(n)) + " configs drawn with a fixed seed";
+    if (n != null) {
+      return n + " configs drawn with a fixed seed";
+    }
+    boolean constrained = a.tasks().stream().anyMatch(t -> t.family().equals(ConstrainedTasks.FAMILY));
+    return "1,000 configs drawn with a fixed seed" + (constrained ? String.format(Locale.ROOT,
+        "; %,d for the constrained family, feasible ones only", ConstrainedTasks.REFERENCE_DRAWS) : "");
   }
 
   private static String budgetText(BudgetUnit unit) {

@@ -15,10 +15,15 @@ import java.util.stream.Collectors;
 
 /**
  * Writes a report's files into the output folder: {@code report.md}, {@code report.html} (inline SVG charts),
- * {@code runs.csv} (one row per run, with where its wall-clock went), {@code final.csv} (each run's best value
- * at each budget) and {@code references.csv} (each task's optimum, random median and evaluation cost).
+ * {@code runs.csv} (one row per run, with where its wall-clock went and how it met infeasible configs),
+ * {@code final.csv} (each run's best value at each budget) and {@code references.csv} (each task's optimum,
+ * random median, evaluation cost and infeasible share). New columns are appended, so readers by position keep
+ * working.
  */
 public final class ReportFiles {
+  /** First-feasible cells of a run in which no trial had a value. */
+  static final String NEVER = "never";
+
   private ReportFiles() {}
 
   /** Writes every file and returns their paths. */
@@ -37,12 +42,13 @@ public final class ReportFiles {
   static String runsCsv(BenchReport report) {
     StringBuilder s = new StringBuilder("task,family,optimizer,seed,trials,failed,interrupted,stop,elapsed_s,ask_s,"
         + "tell_s,eval_s,real_s,final_best,final_normalised_regret,log,error,hidden_s,judge_s,latency_s,pool_s,"
-        + "tool_s\n");
+        + "tool_s,infeasible,infeasible_first_third,infeasible_last_third,first_feasible_trial,first_feasible_s\n");
     Map<String, TaskEntry> tasks = byName(report);
     for (RunResult r : report.runs()) {
       TaskReference ref = tasks.get(r.task()).reference();
       double best = r.finalBest();
       WallClockBreakdown time = r.breakdown();
+      Feasibility f = Feasibility.of(r);
       s.append(String.join(",", cell(r.task()), cell(r.family()), cell(r.optimizer()), String.valueOf(r.seed()),
           String.valueOf(r.trials()), String.valueOf(r.failed()), String.valueOf(r.interrupted()),
           r.stopCause() == null ? "" : r.stopCause().name(),
@@ -50,7 +56,10 @@ public final class ReportFiles {
           Numbers.csv(r.evalSeconds()), Numbers.csv(r.realSeconds()), Numbers.csv(best),
           Numbers.csv(ref.normalisedRegret(best)), cell(String.valueOf(r.log())),
           r.error() == null ? "" : cell(r.error()), Numbers.csv(time.hiddenSeconds()), Numbers.csv(time.judgeSeconds()),
-          Numbers.csv(time.latencySeconds()), Numbers.csv(time.poolSeconds()), toolSeconds(time))).append('\n');
+          Numbers.csv(time.latencySeconds()), Numbers.csv(time.poolSeconds()), toolSeconds(time),
+          String.valueOf(f.infeasible()), Numbers.csv(f.firstThirdShare()), Numbers.csv(f.lastThirdShare()),
+          f.foundFeasible() ? String.valueOf(f.trialsToFeasible()) : NEVER,
+          f.foundFeasible() ? Numbers.csv(f.secondsToFeasible()) : NEVER)).append('\n');
     }
     return s.toString();
   }
@@ -80,12 +89,13 @@ public final class ReportFiles {
   }
 
   static String referencesCsv(BenchReport report) {
-    StringBuilder s = new StringBuilder("task,family,optimum,random_median,mean_cost_s,median_cost_s,samples\n");
+    StringBuilder s = new StringBuilder("task,family,optimum,random_median,mean_cost_s,median_cost_s,samples,"
+        + "infeasible_share\n");
     for (TaskEntry t : report.tasks()) {
       TaskReference r = t.reference();
       s.append(String.join(",", cell(t.name()), cell(t.family()), r.optimum() == null ? "" : Numbers.csv(r.optimum()),
           Numbers.csv(r.randomMedian()), Numbers.csv(r.meanCost()), Numbers.csv(r.medianCost()),
-          String.valueOf(r.samples()))).append('\n');
+          String.valueOf(r.samples()), Numbers.csv(r.infeasibleShare()))).append('\n');
     }
     return s.toString();
   }

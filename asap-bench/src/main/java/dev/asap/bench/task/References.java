@@ -11,7 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Estimates each task's {@link TaskReference} from a fixed, seeded sample of uniformly random configs, once per
- * task and sample size for the life of the process.
+ * task and sample size for the life of the process. Infeasible answers count towards the infeasible share only;
+ * failed evaluations towards nothing but the draws.
  */
 public final class References {
   /** Fixed so that every run of every harness normalises a task by the same numbers. */
@@ -35,7 +36,9 @@ public final class References {
     double[] losses = new double[samples];
     double[] costs = new double[samples];
     int n = 0;
-    for (int i = 0; i < samples; i++) {
+    int infeasible = 0;
+    int drawn;
+    for (drawn = 0; drawn < samples; drawn++) {
       Config c = task.space().sample(random);
       Evaluation e;
       try {
@@ -44,6 +47,10 @@ public final class References {
         Thread.currentThread().interrupt();
         break;
       } catch (Exception failed) {
+        continue;
+      }
+      if (e != null && !e.isFeasible()) {
+        infeasible++;
         continue;
       }
       if (e == null || !Double.isFinite(e.value())) {
@@ -56,6 +63,7 @@ public final class References {
     double[] l = Arrays.copyOf(losses, n);
     double[] c = Arrays.copyOf(costs, n);
     double mean = Quantiles.mean(c);
-    return new TaskReference(task.name(), task.optimum(), Quantiles.median(l), mean, Quantiles.median(c), n);
+    return new TaskReference(task.name(), task.optimum(), Quantiles.median(l), mean, Quantiles.median(c), n,
+        drawn == 0 ? Double.NaN : (double) infeasible / drawn);
   }
 }

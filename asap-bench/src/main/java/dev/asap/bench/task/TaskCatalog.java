@@ -20,9 +20,11 @@ import java.util.Set;
 /**
  * Every benchmark task the harness knows, by family, and the names that select them: suites ({@code smoke},
  * {@code full}), families ({@code synthetic}, {@code yahpo}, {@code yahpo-lcbench}, {@code yahpo-rbv2_xgboost},
- * {@code yahpo-so}, {@code hpolib}), single tasks ({@code branin}, {@code lcbench-189906}, {@code hpolib-lda})
+ * {@code yahpo-so}, {@code hpolib}, {@code constrained} and its part {@code llm-parallelism}), single tasks
+ * ({@code branin}, {@code lcbench-189906}, {@code hpolib-lda}, {@code constrained-g08}, {@code llm-parallelism-13b})
  * and study files ({@code my-study.yaml}), comma-separated. Tasks whose data is missing are skipped with a
- * note. Owns the YAHPO surrogate sessions; close it after the runs.
+ * note. The constrained family is selected by name only: {@code full} stays the ledger's task set. Owns the
+ * YAHPO surrogate sessions; close it after the runs.
  */
 public final class TaskCatalog implements AutoCloseable {
   /** The YAHPO-SO v1 problems that the two shipped scenarios can run. */
@@ -120,7 +122,7 @@ public final class TaskCatalog implements AutoCloseable {
     return hpolib;
   }
 
-  /** Every task of every family. */
+  /** Every task of the ledger's families (all but the constrained one). */
   public List<BenchmarkTask> all() {
     List<BenchmarkTask> out = new ArrayList<>(synthetic());
     for (YahpoScenario s : YahpoScenario.all()) {
@@ -168,6 +170,10 @@ public final class TaskCatalog implements AutoCloseable {
         return named(YAHPO_SO);
       case "hpolib":
         return hpolib();
+      case ConstrainedTasks.FAMILY:
+        return ConstrainedTasks.all();
+      case "llm-parallelism":
+        return ConstrainedTasks.llmParallelism();
       default:
         break;
     }
@@ -184,7 +190,8 @@ public final class TaskCatalog implements AutoCloseable {
     List<BenchmarkTask> out = new ArrayList<>();
     for (String name : names) {
       String n = name.toLowerCase(Locale.ROOT);
-      Optional<BenchmarkTask> task = SyntheticFunctions.byName(n).map(SyntheticTasks::task);
+      Optional<BenchmarkTask> task = SyntheticFunctions.byName(n).map(SyntheticTasks::task)
+          .or(() -> ConstrainedTasks.byName(n));
       if (task.isPresent()) {
         out.add(task.get());
         continue;
@@ -218,8 +225,9 @@ public final class TaskCatalog implements AutoCloseable {
 
   private static IllegalArgumentException unknown(String name) {
     return new IllegalArgumentException("unknown benchmark '" + name + "'; use a suite (smoke, full), a family "
-        + "(synthetic, yahpo, yahpo-lcbench, yahpo-rbv2_xgboost, yahpo-so, hpolib), a task (e.g. branin, "
-        + "lcbench-189906, rbv2_xgboost-12, hpolib-lda) or a study file (*.yaml)");
+        + "(synthetic, yahpo, yahpo-lcbench, yahpo-rbv2_xgboost, yahpo-so, hpolib, constrained, llm-parallelism), "
+        + "a task (e.g. branin, lcbench-189906, rbv2_xgboost-12, hpolib-lda, constrained-g08, llm-parallelism-13b) "
+        + "or a study file (*.yaml)");
   }
 
   @Override

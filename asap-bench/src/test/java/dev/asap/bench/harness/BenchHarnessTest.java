@@ -59,6 +59,39 @@ class BenchHarnessTest {
   }
 
   @Test
+  void infeasibleTrialsHaveNoValueAreLoggedAsSuchAndCostTheirCrash(@TempDir Path out) throws Exception {
+    BenchOptions o = BenchOptions.builder().suite("constrained-g04").optimizers(List.of("random")).seeds(1)
+        .budgets(List.of(40.0)).unit(BudgetUnit.TRIALS).out(out).throughput(false).build();
+    RunResult run = BenchmarkHarness.run(o).runs().get(0);
+    assertThat(run.error()).isNull();
+    assertThat(run.failed()).isZero();
+    List<String> lines = Files.readAllLines(run.log());
+    int infeasible = 0;
+    for (int i = 0; i < lines.size(); i++) {
+      JsonNode line = JSON.readTree(lines.get(i));
+      boolean flagged = run.infeasible()[i];
+      assertThat(line.get("state").asText()).isEqualTo(flagged ? "infeasible" : "complete");
+      if (flagged) {
+        infeasible++;
+        assertThat(line.get("value").isNull()).isTrue();
+        assertThat(line.get("reason").asText()).startsWith("violates g");
+        assertThat(line.get("eval_seconds").asDouble()).isEqualTo(10.0);
+        assertThat(run.losses()[i]).isNaN();
+      }
+    }
+    // About 73 % of g04's box is infeasible.
+    assertThat(infeasible).isBetween(15, 39);
+    int first = 0;
+    while (run.infeasible()[first]) {
+      first++;
+    }
+    assertThat(run.bestAtTrials(first)).isInfinite();
+    assertThat(run.bestAtTrials(first + 1)).isFinite();
+    assertThat(Files.readString(out.resolve("report.md"))).contains("## Infeasible trials")
+        .contains("| constrained-g04 | random |");
+  }
+
+  @Test
   void timeBudgetsChargeEvaluationsAndOptimizerTime(@TempDir Path out) throws Exception {
     BenchOptions o = BenchOptions.builder().suite("branin").optimizers(List.of("random")).seeds(1)
         .budgets(List.of(10.0)).unit(BudgetUnit.TIME).workers(2).out(out).throughput(false).build();

@@ -21,8 +21,8 @@ class AnalysisTest {
   private static final double[] ENDS = {10, 20, 30, 40};
 
   private static RunResult run(String task, String optimizer, long seed, double... losses) {
-    return new RunResult(task, "f", optimizer, seed, ENDS, losses, 0, StopCause.TIME_BUDGET, 40, 0.01, 0.001, 40, 0.1,
-        Path.of("x.jsonl"), null, WallClockBreakdown.of(List.of()));
+    return new RunResult(task, "f", optimizer, seed, ENDS, losses, new boolean[losses.length], 0,
+        StopCause.TIME_BUDGET, 40, 0.01, 0.001, 40, 0.1, Path.of("x.jsonl"), null, WallClockBreakdown.of(List.of()));
   }
 
   private static BenchReport report(BudgetUnit unit) {
@@ -101,8 +101,9 @@ class AnalysisTest {
   }
 
   private static RunResult timed(String optimizer, long seed, WallClockBreakdown time) {
-    return new RunResult("t1", "f", optimizer, seed, ENDS, new double[] {4, 3, 2, 1}, 0, StopCause.TIME_BUDGET, 40,
-        time.paidSeconds(), time.recordingSeconds(), time.evaluationSeconds(), 0.1, Path.of("x.jsonl"), null, time);
+    return new RunResult("t1", "f", optimizer, seed, ENDS, new double[] {4, 3, 2, 1}, new boolean[4], 0,
+        StopCause.TIME_BUDGET, 40, time.paidSeconds(), time.recordingSeconds(), time.evaluationSeconds(), 0.1,
+        Path.of("x.jsonl"), null, time);
   }
 
   @Test

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.within;
 import dev.asap.bench.synthetic.SyntheticFunctions;
 import dev.asap.objective.Evaluation;
 import dev.asap.objective.TrialContext;
+import dev.asap.space.FloatParameter;
+import dev.asap.space.SearchSpace;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -58,6 +60,22 @@ class TaskMathsTest {
     TaskReference none = References.of(branin, 0);
     assertThat(none.randomMedian()).isNaN();
     assertThat(none.optimum()).isEqualTo(branin.optimum());
+  }
+
+  @Test
+  void infeasibleDrawsCountOnlyTowardsTheInfeasibleShare() {
+    // Feasible above 0.5, at 60 s; below, infeasible at 10 s: the median and costs see the upper half only.
+    BenchmarkTask half = BenchmarkTask.minimising("half", "test", SearchSpace.of(FloatParameter.of("x", 0, 1)),
+        (config, context) -> config.getDouble("x") < 0.5 ? Evaluation.infeasible("x below 0.5", 10.0)
+            : Evaluation.withCost(config.getDouble("x"), 60), 0.5);
+    TaskReference r = References.estimate(half, 2_000);
+    assertThat(r.infeasibleShare()).isCloseTo(0.5, within(0.03));
+    assertThat(r.samples()).isEqualTo((int) Math.round(2_000 * (1 - r.infeasibleShare())));
+    assertThat(r.randomMedian()).isCloseTo(0.75, within(0.02));
+    assertThat(r.meanCost()).isEqualTo(60);
+    assertThat(References.estimate(SyntheticTasks.task(SyntheticFunctions.branin()), 100).infeasibleShare())
+        .isZero();
+    assertThat(new TaskReference("t", 1.0, 11, 60, 60, 1000).infeasibleShare()).isZero();
   }
 
   @Test
