@@ -26,7 +26,8 @@ import java.util.Random;
  * ({@link LogExpectedImprovement}) maximised over the space ({@link AcquisitionOptimizer}).
  *
  * <p>The first max(5, d + 1) trials come from a scrambled Sobol design. Once the study has infeasible trials, log-EI
- * is weighted by P(feasible) ({@link FeasibilityModel}), and when the design is spent with too few complete
+ * is weighted by P(feasible) ({@link FeasibilityModel}) and infeasible trials enter the model at the worst loss
+ * seen (SMAC's crash cost), and when the design is spent with too few complete
  * trials to fit, proposals go where configs are most likely to run. Pending trials enter the model as
  * "Kriging believer" fantasies (observed at their posterior mean), which leaves the mean unchanged but removes
  * the uncertainty around them, so parallel workers get distinct proposals. Each proposal carries the predicted
@@ -37,8 +38,10 @@ import java.util.Random;
  * from the seed and the history's size: the same history gives the same proposal, resumed or not.
  */
 public final class GpOptimizer implements Optimizer, CandidateScorer {
-  /** The most recent infeasible trials that enter the model as fantasies; older ones add cost, not information. */
-  static final int MAX_INFEASIBLE_FANTASIES = 300;
+  /** The most recent infeasible trials the model learns from; older ones add cost more than information. */
+  static final int MAX_INFEASIBLE_ROWS = 300;
+  /** Feasible trials needed, besides the design, before a model of the objective is fitted. */
+  static final int MIN_FEASIBLE = 3;
   private final SearchSpace space;
   private final long seed;
   private final FeatureMap map;
@@ -88,7 +91,9 @@ public final class GpOptimizer implements Optimizer, CandidateScorer {
     }
     Random random = Seeds.random(seed, history.size());
     FeasibilityModel feasibility = FeasibilityModel.fit(history);
-    if (done.size() < initialTrials || space.dimension() == 0) {
+    boolean designSpent = feasibility.learned()
+        ? history.evaluatedCount() >= initialTrials && done.size() >= MIN_FEASIBLE : done.size() >= initialTrials;
+    if (!designSpent || space.dimension() == 0) {
       if (feasibility.learned() && history.evaluatedCount() >= initialTrials && space.dimension() > 0) {
         // The design is spent but too few configs ran to fit a model: look where configs are likely to run.
         lastScoring = null;
@@ -97,11 +102,20 @@ public final class GpOptimizer implements Optimizer, CandidateScorer {
       Proposal p = startup.propose(history);
       return new Proposal(p.config(), name(), null, 0);
     }
+    int feasibleCount = done.size();
+    double worst = Double.NEGATIVE_INFINITY;
+    for (Trial t : done) {
+      worst = Math.max(worst, history.loss(t));
+    }
+    // SMAC's crash cost: a config that cannot run counts as the worst loss seen, so the model itself learns
+    // that nothing good lies past the edge of the feasible region (most constrained optima sit on that edge).
+    List<Trial> infeasible = history.infeasible();
+    done.addAll(infeasible.subList(Math.max(0, infeasible.size() - MAX_INFEASIBLE_ROWS), infeasible.size()));
     int n = done.size();
     double[] losses = new double[n];
     Encoded[] trials = new Encoded[n];
     for (int i = 0; i < n; i++) {
-      losses[i] = history.loss(done.get(i));
+      losses[i] = i < feasibleCount ? history.loss(done.get(i)) : worst;
       trials[i] = encoded(done.get(i));
     }
     Hyperparameters hyper = hyperparameters(trials, losses, DataPlan.fitPoint(n, initialTrials));
@@ -171,18 +185,9 @@ public final class GpOptimizer implements Optimizer, CandidateScorer {
     return out;
   }
 
-  /**
-   * Adds pending trials at their posterior mean and returns the lowest such mean (or +∞). Infeasible trials are
-   * added the same way, without taking part in the incumbent: they carry no value, but nothing is left to learn
-   * about the objective where a config could not run, so the uncertainty there (and with it the pull of
-   * expected improvement into infeasible regions) goes.
-   */
+  /** Adds pending trials at their posterior mean; returns the lowest such mean (or +∞). */
   private double addFantasies(GaussianProcess gp, double[] y, History history) {
-    List<Trial> pending = history.pending();
-    List<Trial> infeasible = history.infeasible();
-    int from = Math.max(0, infeasible.size() - MAX_INFEASIBLE_FANTASIES);
-    List<Trial> all = new ArrayList<>(pending);
-    all.addAll(infeasible.subList(from, infeasible.size()));
+    List<Trial> all = history.pending();
     if (all.isEmpty()) {
       return Double.POSITIVE_INFINITY;
     }
@@ -198,9 +203,7 @@ public final class GpOptimizer implements Optimizer, CandidateScorer {
     for (int i = 0; i < features.length; i++) {
       gp.add(features[i]);
       targets[y.length + i] = mean[i];
-      if (i < pending.size()) {
-        lowest = Math.min(lowest, mean[i]);
-      }
+      lowest = Math.min(lowest, mean[i]);
     }
     gp.setTargets(targets);
     return lowest;
