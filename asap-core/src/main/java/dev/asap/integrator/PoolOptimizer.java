@@ -1,11 +1,11 @@
 package dev.asap.integrator;
 
-import dev.asap.optimizer.feasibility.FeasibilityModel;
 import dev.asap.optimizer.History;
 import dev.asap.optimizer.Optimizer;
 import dev.asap.optimizer.Proposal;
 import dev.asap.optimizer.Seeds;
 import dev.asap.optimizer.UnseenConfigs;
+import dev.asap.optimizer.feasibility.FeasibilityModel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,7 +57,7 @@ public final class PoolOptimizer implements Optimizer, dev.asap.optimizer.Candid
     }
     long t0 = System.nanoTime();
     List<dev.asap.space.Config> configs = candidates.stream().map(Proposal::config).toList();
-    FeasibilityModel feasibility = FeasibilityModel.fit(history);
+    FeasibilityModel feasibility = history.feasibility();
     Map<String, double[]> scores = scores(configs);
     double[] pFeasible = null;
     if (feasibility.learned()) {

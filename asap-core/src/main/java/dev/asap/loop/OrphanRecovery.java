@@ -41,6 +41,6 @@ public final class OrphanRecovery {
 
   /** True for trials that ended because a run was interrupted; they do not count against a trial budget. */
   public static boolean wasInterrupted(Trial t) {
-    return t.state() == TrialState.FAILED && Boolean.TRUE.equals(t.attributes().get("interrupted"));
+    return t.wasInterrupted();
   }
 }

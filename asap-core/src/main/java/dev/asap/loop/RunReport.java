@@ -3,8 +3,8 @@ package dev.asap.loop;
 import dev.asap.study.Trial;
 
 /**
- * What a run did: why it stopped, its trials by state (infeasible ones counted apart from failures), the best trial of the study, and where the time
- * went (proposal, evaluation and recording time summed over this run's trials; elapsed is on the run's
+ * What a run did: why it stopped, its trials by state (infeasible ones counted apart from failures), the best
+ * trial of the study, and where the time went (proposal, evaluation and recording time summed over this run's trials; elapsed is on the run's
  * clock), and what speculation did (null when it was off). Proposal time is what was paid on the critical
  * path; speculation's hidden seconds are in {@code speculation}.
  */

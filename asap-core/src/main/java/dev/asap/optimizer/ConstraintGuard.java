@@ -1,5 +1,6 @@
 package dev.asap.optimizer;
 
+import dev.asap.optimizer.local.MixedDistance;
 import dev.asap.space.Config;
 import dev.asap.space.SearchSpace;
 import java.util.List;
@@ -19,11 +20,13 @@ public final class ConstraintGuard implements Optimizer, CandidateScorer {
 
   private final Optimizer tool;
   private final SearchSpace space;
+  private final MixedDistance distance;
   private final long seed;
 
   private ConstraintGuard(Optimizer tool, SearchSpace space, long seed) {
     this.tool = tool;
     this.space = space;
+    this.distance = new MixedDistance(space);
     this.seed = seed;
   }
 
@@ -71,24 +74,13 @@ public final class ConstraintGuard implements Optimizer, CandidateScorer {
       if (history.contains(c)) {
         continue;
       }
-      double d = squaredDistance(x, space.encode(c));
+      double d = distance.squared(x, space.encode(c));
       if (d < bestDistance) {
         best = c;
         bestDistance = d;
       }
     }
     return best != null ? best : UnseenConfigs.orFresh(history, space.sample(random), random);
-  }
-
-  private static double squaredDistance(double[] a, double[] b) {
-    double s = 0;
-    for (int i = 0; i < a.length; i++) {
-      boolean na = Double.isNaN(a[i]);
-      boolean nb = Double.isNaN(b[i]);
-      double d = na || nb ? (na == nb ? 0 : 1) : a[i] - b[i];
-      s += d * d;
-    }
-    return s;
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.asap.optimizer;
 
+import dev.asap.optimizer.feasibility.FeasibilityModel;
 import dev.asap.space.Config;
 import dev.asap.space.SearchSpace;
 import dev.asap.study.Direction;
@@ -21,6 +22,8 @@ public final class History {
   private final List<Trial> completed;
   private final List<Trial> pending;
   private final List<Trial> infeasible;
+  /** Fitted on first use; a race fits it twice, to the same model, which is harmless. */
+  private volatile FeasibilityModel feasibility;
   private final Set<Config> seen;
 
   public History(SearchSpace space, Direction direction, List<Trial> trials) {
@@ -64,6 +67,19 @@ public final class History {
     return completed;
   }
 
+  /**
+   * Where configs run, as learned from this history's trials; fitted once per history, however many tools
+   * of a pool ask for it.
+   */
+  public FeasibilityModel feasibility() {
+    FeasibilityModel model = feasibility;
+    if (model == null) {
+      model = FeasibilityModel.fit(this);
+      feasibility = model;
+    }
+    return model;
+  }
+
   /** Trials whose config the objective reported as infeasible: where not to look. */
   public List<Trial> infeasible() {
     return infeasible;
@@ -76,8 +92,7 @@ public final class History {
   public int evaluatedCount() {
     int n = 0;
     for (Trial t : trials) {
-      if (t.state().isFinished() && !(t.state() == TrialState.FAILED
-          && Boolean.TRUE.equals(t.attributes().get("interrupted")))) {
+      if (t.state().isFinished() && !t.wasInterrupted()) {
         n++;
       }
     }

@@ -46,4 +46,12 @@ public record Trial(
   public boolean isComplete() {
     return state == TrialState.COMPLETE;
   }
+
+  /**
+   * True for a trial that ended because its run was interrupted (Ctrl-C, a time budget, a dead process): it
+   * says nothing about its config and does not count against a trial budget.
+   */
+  public boolean wasInterrupted() {
+    return state == TrialState.FAILED && Boolean.TRUE.equals(attributes.get("interrupted"));
+  }
 }

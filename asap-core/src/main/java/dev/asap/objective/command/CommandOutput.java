@@ -47,17 +47,13 @@ final class CommandOutput {
   }
 
   /**
-   * The seconds the last result line reported as its cost, or null when it reported none or an unusable one:
-   * what a failed or infeasible attempt is charged.
+   * The seconds the last result line reported as its cost, or null when it reported no number: what a failed
+   * or infeasible attempt is charged (the run loop checks it like any reported cost).
    */
   Double reportedCost() {
     JsonNode cost = result instanceof OutputLine.Metric m ? m.cost()
         : result instanceof OutputLine.Infeasible i ? i.cost() : null;
-    if (cost == null || !cost.isNumber()) {
-      return null;
-    }
-    double seconds = cost.doubleValue();
-    return Double.isFinite(seconds) && seconds >= 0 ? seconds : null;
+    return cost == null || !cost.isNumber() ? null : cost.doubleValue();
   }
 
   /**

@@ -6,7 +6,6 @@ import dev.asap.optimizer.Optimizer;
 import dev.asap.optimizer.Proposal;
 import dev.asap.optimizer.Seeds;
 import dev.asap.optimizer.UnseenConfigs;
-import dev.asap.optimizer.feasibility.FeasibilityModel;
 import dev.asap.space.Config;
 import dev.asap.space.SearchSpace;
 import dev.asap.study.Trial;
@@ -94,7 +93,8 @@ public final class CmaEs implements Optimizer {
     } else {
       absorb(history, random);
     }
-    Member m = run.sample(random, space, history::contains);
+    // Declared constraints are met by resampling, CMA-ES's own way with a box: no member is wasted on them.
+    Member m = run.sample(random, space, c -> history.contains(c) || !space.satisfies(c));
     if (history.contains(m.config())) {
       run.generation().countFallback();
       Config fresh = UnseenConfigs.orFresh(history, m.config(), random);
@@ -125,7 +125,6 @@ public final class CmaEs implements Optimizer {
 
   /** Feeds every newly finished trial to the current generation, telling (and restarting) as it fills. */
   private void absorb(History history, Random random) {
-    FeasibilityModel feasibility = null;
     for (Trial t : finished.newSince(history)) {
       Member own = inFlight.remove(t.config());
       Member m;
@@ -137,8 +136,7 @@ public final class CmaEs implements Optimizer {
         continue; // a failure we cannot rank against this generation
       }
       if (t.state() == TrialState.INFEASIBLE) {
-        feasibility = feasibility == null ? FeasibilityModel.fit(history) : feasibility;
-        run.generation().record(m, Double.POSITIVE_INFINITY, 1 - feasibility.probability(t.config()));
+        run.generation().record(m, Double.POSITIVE_INFINITY, 1 - history.feasibility().probability(t.config()));
       } else {
         run.generation().record(m, t.isComplete() ? loss(history, t) : Double.POSITIVE_INFINITY);
       }

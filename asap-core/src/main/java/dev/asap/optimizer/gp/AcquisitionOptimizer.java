@@ -77,13 +77,12 @@ final class AcquisitionOptimizer {
    */
   Config maximise(Scorer scorer, FeasibilityModel feasibility, History history, List<double[]> incumbents,
       Random random) {
-    this.feasibility = feasibility;
     Set<Config> met = new HashSet<>();
     List<Candidate> pool = screeningPool(history, incumbents, random, met);
     if (pool.isEmpty()) {
       return null;
     }
-    double[] scores = score(scorer, pool);
+    double[] scores = score(scorer, feasibility, pool);
     List<Integer> order = new ArrayList<>();
     for (int i = 0; i < pool.size(); i++) {
       order.add(i);
@@ -97,7 +96,7 @@ final class AcquisitionOptimizer {
       double h = FIRST_STEP;
       for (int sweep = 0; sweep < LOCAL_SWEEPS && h >= LAST_STEP; sweep++) {
         List<Candidate> moves = neighbours(c, h, history, met);
-        double[] ms = score(scorer, moves);
+        double[] ms = score(scorer, feasibility, moves);
         int arg = -1;
         for (int k = 0; k < ms.length; k++) {
           if (ms[k] > cScore && (arg < 0 || ms[k] > ms[arg])) {
@@ -143,10 +142,7 @@ final class AcquisitionOptimizer {
     return pool;
   }
 
-  /** The feasibility model of the current {@link #maximise} call. */
-  private FeasibilityModel feasibility = FeasibilityModel.ALWAYS;
-
-  private double[] score(Scorer scorer, List<Candidate> candidates) {
+  private static double[] score(Scorer scorer, FeasibilityModel feasibility, List<Candidate> candidates) {
     if (candidates.isEmpty()) {
       return new double[0];
     }

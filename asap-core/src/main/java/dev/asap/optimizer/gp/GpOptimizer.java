@@ -90,7 +90,7 @@ public final class GpOptimizer implements Optimizer, CandidateScorer {
       }
     }
     Random random = Seeds.random(seed, history.size());
-    FeasibilityModel feasibility = FeasibilityModel.fit(history);
+    FeasibilityModel feasibility = history.feasibility();
     boolean designSpent = feasibility.learned()
         ? history.evaluatedCount() >= initialTrials && done.size() >= MIN_FEASIBLE : done.size() >= initialTrials;
     if (!designSpent || space.dimension() == 0) {
