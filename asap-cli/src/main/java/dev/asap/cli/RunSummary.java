@@ -52,7 +52,7 @@ final class RunSummary {
     long infeasible = count(all, TrialState.INFEASIBLE);
     if (best == null && infeasible > 0) {
       out.println("Best:     no feasible config found: " + infeasible + " of " + all.size() + " trials were infeasible"
-          + lastReason(all, TrialState.INFEASIBLE, "infeasible"));
+          + lastReason(all, TrialState.INFEASIBLE, "reason given"));
     } else if (best == null) {
       out.println("Best:     no trial has completed yet" + lastReason(all, TrialState.FAILED, "failure"));
     } else {

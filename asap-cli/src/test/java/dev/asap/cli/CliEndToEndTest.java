@@ -161,6 +161,34 @@ class CliEndToEndTest {
   }
 
   @Test
+  void infeasibleConfigsNeverStopARunAndAreExportedWithTheirReason() throws Exception {
+    // Infeasible on the left (a JSON line), killed like an OOM in the middle (a listed exit code).
+    Files.writeString(dir.resolve("oom.sh"), """
+        x=$1
+        if awk -v x="$x" 'BEGIN { exit !(x < 2.5) }'; then
+          echo '{"feasible": false, "reason": "too big", "cost": 90}'
+        elif awk -v x="$x" 'BEGIN { exit !(x < 8) }'; then
+          exit 137
+        else
+          echo "$x"
+        fi
+        """);
+    studyFile("oom", "sh oom.sh {x}", "  infeasible_exit_codes: [137]\n");
+    CliProcess.Result run = CliProcess.run(dir, "run", "oom.yaml", "--trials", "15", "--seed", "2", "--optimizer",
+        "random", "--simulate");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("Stopped: trial budget reached").contains("infeasible");
+    List<Trial> trials = trials("oom");
+    assertThat(trials).hasSize(15).allMatch(t -> t.state() == TrialState.INFEASIBLE || t.isComplete());
+    assertThat(trials).anyMatch(t -> "too big".equals(t.error()) && t.timings().evalSeconds() == 90)
+        .anyMatch(t -> t.error() != null && t.error().contains("infeasible_exit_codes"));
+
+    CliProcess.Result export = CliProcess.run(dir, "export", "oom", "--format", "jsonl");
+    assertThat(export.exitCode()).as(export.err()).isZero();
+    assertThat(export.out()).contains("\"state\":\"infeasible\"").contains("\"reason\":\"too big\"");
+  }
+
+  @Test
   void speculationHidesProposalTimeAndTheTrialLogSaysHowMuch() throws Exception {
     studyFile("spec", "echo '{\"value\": 1.5, \"cost\": 600}'", "");
     CliProcess.Result run = CliProcess.run(dir, "run", "spec.yaml", "--trials", "8", "--simulate", "--optimizer",
