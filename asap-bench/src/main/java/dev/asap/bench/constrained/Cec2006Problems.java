@@ -24,9 +24,9 @@ public final class Cec2006Problems {
     return ConstrainedProblem.box("g04", SOURCE + "g04", new double[] {78, 33, 27, 27, 27},
         new double[] {102, 45, 45, 45, 45},
         x -> 5.3578547 * x[2] * x[2] + 0.8356891 * x[0] * x[4] + 37.293239 * x[0] - 40792.141,
-        List.of(new Constraint("g1", x -> g04u(x) - 92), new Constraint("g2", x -> -g04u(x)),
-            new Constraint("g3", x -> g04v(x) - 110), new Constraint("g4", x -> -g04v(x) + 90),
-            new Constraint("g5", x -> g04w(x) - 25), new Constraint("g6", x -> -g04w(x) + 20)),
+        List.of(new Inequality("g1", x -> g04u(x) - 92), new Inequality("g2", x -> -g04u(x)),
+            new Inequality("g3", x -> g04v(x) - 110), new Inequality("g4", x -> -g04v(x) + 90),
+            new Inequality("g5", x -> g04w(x) - 25), new Inequality("g6", x -> -g04w(x) + 20)),
         -30665.5386717834, 78, 33, 29.9952560256815985, 45, 36.7758129057882073);
   }
 
@@ -47,8 +47,8 @@ public final class Cec2006Problems {
     return ConstrainedProblem.box("g08", SOURCE + "g08", new double[] {0, 0}, new double[] {10, 10},
         x -> -Math.pow(Math.sin(2 * Math.PI * x[0]), 3) * Math.sin(2 * Math.PI * x[1])
             / (x[0] * x[0] * x[0] * (x[0] + x[1])),
-        List.of(new Constraint("g1", x -> x[0] * x[0] - x[1] + 1),
-            new Constraint("g2", x -> 1 - x[0] + (x[1] - 4) * (x[1] - 4))),
+        List.of(new Inequality("g1", x -> x[0] * x[0] - x[1] + 1),
+            new Inequality("g2", x -> 1 - x[0] + (x[1] - 4) * (x[1] - 4))),
         -0.0958250414180359, 1.22797135260752599, 4.24537336612274885);
   }
 
@@ -58,10 +58,10 @@ public final class Cec2006Problems {
         x -> sq(x[0] - 10) + 5 * sq(x[1] - 12) + Math.pow(x[2], 4) + 3 * sq(x[3] - 11) + 10 * Math.pow(x[4], 6)
             + 7 * sq(x[5]) + Math.pow(x[6], 4) - 4 * x[5] * x[6] - 10 * x[5] - 8 * x[6],
         List.of(
-            new Constraint("g1", x -> -127 + 2 * sq(x[0]) + 3 * Math.pow(x[1], 4) + x[2] + 4 * sq(x[3]) + 5 * x[4]),
-            new Constraint("g2", x -> -282 + 7 * x[0] + 3 * x[1] + 10 * sq(x[2]) + x[3] - x[4]),
-            new Constraint("g3", x -> -196 + 23 * x[0] + sq(x[1]) + 6 * sq(x[5]) - 8 * x[6]),
-            new Constraint("g4", x -> 4 * sq(x[0]) + sq(x[1]) - 3 * x[0] * x[1] + 2 * sq(x[2]) + 5 * x[5]
+            new Inequality("g1", x -> -127 + 2 * sq(x[0]) + 3 * Math.pow(x[1], 4) + x[2] + 4 * sq(x[3]) + 5 * x[4]),
+            new Inequality("g2", x -> -282 + 7 * x[0] + 3 * x[1] + 10 * sq(x[2]) + x[3] - x[4]),
+            new Inequality("g3", x -> -196 + 23 * x[0] + sq(x[1]) + 6 * sq(x[5]) - 8 * x[6]),
+            new Inequality("g4", x -> 4 * sq(x[0]) + sq(x[1]) - 3 * x[0] * x[1] + 2 * sq(x[2]) + 5 * x[5]
                 - 11 * x[6])),
         680.630057374402, 2.33049935147405174, 1.95137236847114592, -0.477541399510615805,
         4.36572624923625874, -0.624486959100388983, 1.03813099410962173, 1.5942266780671519);
@@ -75,7 +75,7 @@ public final class Cec2006Problems {
   public static ConstrainedProblem g12() {
     return ConstrainedProblem.box("g12", SOURCE + "g12", fill(3, 0), fill(3, 10),
         x -> -(100 - sq(x[0] - 5) - sq(x[1] - 5) - sq(x[2] - 5)) / 100,
-        List.of(new Constraint("g1", x -> {
+        List.of(new Inequality("g1", x -> {
           double d = 0;
           for (double v : x) {
             d += sq(v - Math.min(9, Math.max(1, Math.rint(v))));
@@ -92,8 +92,8 @@ public final class Cec2006Problems {
   public static ConstrainedProblem g24() {
     return ConstrainedProblem.box("g24", SOURCE + "g24", new double[] {0, 0}, new double[] {3, 4},
         x -> -x[0] - x[1],
-        List.of(new Constraint("g1", x -> -2 * Math.pow(x[0], 4) + 8 * Math.pow(x[0], 3) - 8 * sq(x[0]) + x[1] - 2),
-            new Constraint("g2", x -> -4 * Math.pow(x[0], 4) + 32 * Math.pow(x[0], 3) - 88 * sq(x[0]) + 96 * x[0]
+        List.of(new Inequality("g1", x -> -2 * Math.pow(x[0], 4) + 8 * Math.pow(x[0], 3) - 8 * sq(x[0]) + x[1] - 2),
+            new Inequality("g2", x -> -4 * Math.pow(x[0], 4) + 32 * Math.pow(x[0], 3) - 88 * sq(x[0]) + 96 * x[0]
                 + x[1] - 36)),
         -5.50801327159536, 2.329520197477607, 3.178493074017697);
   }

@@ -21,7 +21,7 @@ import java.util.function.ToDoubleFunction;
  *                     moved inside by at most 1e-10
  */
 public record ConstrainedProblem(String name, String source, SearchSpace space, ToDoubleFunction<double[]> objective,
-    List<Constraint> constraints, double optimum, double... optimalPoint) {
+    List<Inequality> constraints, double optimum, double... optimalPoint) {
 
   public ConstrainedProblem {
     Objects.requireNonNull(name, "name");
@@ -38,7 +38,7 @@ public record ConstrainedProblem(String name, String source, SearchSpace space, 
 
   /** A problem on a box, with float parameters {@code x1 … xn} as the literature numbers them. */
   static ConstrainedProblem box(String name, String source, double[] low, double[] high,
-      ToDoubleFunction<double[]> objective, List<Constraint> constraints, double optimum, double... optimalPoint) {
+      ToDoubleFunction<double[]> objective, List<Inequality> constraints, double optimum, double... optimalPoint) {
     List<Parameter> ps = new ArrayList<>();
     for (int i = 0; i < low.length; i++) {
       ps.add(FloatParameter.of("x" + (i + 1), low[i], high[i]));
@@ -60,7 +60,7 @@ public record ConstrainedProblem(String name, String source, SearchSpace space, 
   /** The violated constraints with their violation, e.g. {@code g1 by 0.53}; empty when x is feasible. */
   public List<String> violations(double[] x) {
     List<String> out = new ArrayList<>();
-    for (Constraint c : constraints) {
+    for (Inequality c : constraints) {
       double v = c.violation(x);
       if (v > 0) {
         out.add(String.format(Locale.ROOT, "%s by %.3g", c.name(), v));

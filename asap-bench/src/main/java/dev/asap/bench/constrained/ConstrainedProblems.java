@@ -28,9 +28,9 @@ public final class ConstrainedProblems {
   public static ConstrainedProblem gramacyToy() {
     return ConstrainedProblem.box("gramacy-toy", "Gramacy et al. 2016, toy problem", new double[] {0, 0},
         new double[] {1, 1}, x -> x[0] + x[1],
-        List.of(new Constraint("c1",
+        List.of(new Inequality("c1",
                 x -> 1.5 - x[0] - 2 * x[1] - 0.5 * Math.sin(2 * Math.PI * (x[0] * x[0] - 2 * x[1]))),
-            new Constraint("c2", x -> x[0] * x[0] + x[1] * x[1] - 1.5)),
+            new Inequality("c2", x -> x[0] * x[0] + x[1] * x[1] - 1.5)),
         0.599788052009985, 0.1951226885795472, 0.40466536351097776);
   }
 }

@@ -35,11 +35,11 @@ public final class EngineeringDesignProblems {
         FloatParameter.of("coil_diameter", 0.25, 1.3), FloatParameter.of("active_coils", 2, 15));
     return new ConstrainedProblem("spring", "tension/compression spring design (Belegundu 1982; Arora 1989)", space,
         x -> (x[2] + 2) * x[1] * x[0] * x[0],
-        List.of(new Constraint("g1 (deflection)", x -> 1 - Math.pow(x[1], 3) * x[2] / (71785 * Math.pow(x[0], 4))),
-            new Constraint("g2 (shear stress)", x -> (4 * x[1] * x[1] - x[0] * x[1])
+        List.of(new Inequality("g1 (deflection)", x -> 1 - Math.pow(x[1], 3) * x[2] / (71785 * Math.pow(x[0], 4))),
+            new Inequality("g2 (shear stress)", x -> (4 * x[1] * x[1] - x[0] * x[1])
                 / (12566 * (x[1] * Math.pow(x[0], 3) - Math.pow(x[0], 4))) + 1 / (5108 * x[0] * x[0]) - 1),
-            new Constraint("g3 (surge frequency)", x -> 1 - 140.45 * x[0] / (x[1] * x[1] * x[2])),
-            new Constraint("g4 (outside diameter)", x -> (x[0] + x[1]) / 1.5 - 1)),
+            new Inequality("g3 (surge frequency)", x -> 1 - 140.45 * x[0] / (x[1] * x[1] * x[2])),
+            new Inequality("g4 (outside diameter)", x -> (x[0] + x[1]) / 1.5 - 1)),
         0.012665232788, 0.05168906094576838, 0.3567177364593607, 11.288965950170802);
   }
 
@@ -57,9 +57,9 @@ public final class EngineeringDesignProblems {
         space,
         x -> 0.6224 * x[0] * x[2] * x[3] + 1.7781 * x[1] * x[2] * x[2] + 3.1661 * x[0] * x[0] * x[3]
             + 19.84 * x[0] * x[0] * x[2],
-        List.of(new Constraint("g1 (shell thickness)", x -> -x[0] + 0.0193 * x[2]),
-            new Constraint("g2 (head thickness)", x -> -x[1] + 0.00954 * x[2]),
-            new Constraint("g3 (volume)", x -> -Math.PI * x[2] * x[2] * x[3] - 4.0 / 3 * Math.PI * Math.pow(x[2], 3)
+        List.of(new Inequality("g1 (shell thickness)", x -> -x[0] + 0.0193 * x[2]),
+            new Inequality("g2 (head thickness)", x -> -x[1] + 0.00954 * x[2]),
+            new Inequality("g3 (volume)", x -> -Math.PI * x[2] * x[2] * x[3] - 4.0 / 3 * Math.PI * Math.pow(x[2], 3)
                 + 1_296_000)),
         6059.714335048436, 13 * INCH_SIXTEENTH, 7 * INCH_SIXTEENTH, 42.09844559585492, 176.63659584243945);
   }
@@ -84,13 +84,13 @@ public final class EngineeringDesignProblems {
         FloatParameter.of("bar_thickness", 0.1, 2));
     return new ConstrainedProblem("welded-beam", "welded beam design (Ragsdell and Phillips 1976; Coello Coello 2000)",
         space, x -> 1.10471 * x[0] * x[0] * x[1] + 0.04811 * x[2] * x[3] * (14 + x[1]),
-        List.of(new Constraint("g1 (shear stress)", x -> WeldedBeam.shearStress(x) - 13_600),
-            new Constraint("g2 (bending stress)", x -> WeldedBeam.bendingStress(x) - 30_000),
-            new Constraint("g3 (weld thinner than bar)", x -> x[0] - x[3]),
-            new Constraint("g4 (cost)", x -> 0.10471 * x[0] * x[0] + 0.04811 * x[2] * x[3] * (14 + x[1]) - 5),
-            new Constraint("g5 (minimum weld)", x -> 0.125 - x[0]),
-            new Constraint("g6 (deflection)", x -> WeldedBeam.deflection(x) - 0.25),
-            new Constraint("g7 (buckling load)", x -> WeldedBeam.LOAD - WeldedBeam.bucklingLoad(x))),
+        List.of(new Inequality("g1 (shear stress)", x -> WeldedBeam.shearStress(x) - 13_600),
+            new Inequality("g2 (bending stress)", x -> WeldedBeam.bendingStress(x) - 30_000),
+            new Inequality("g3 (weld thinner than bar)", x -> x[0] - x[3]),
+            new Inequality("g4 (cost)", x -> 0.10471 * x[0] * x[0] + 0.04811 * x[2] * x[3] * (14 + x[1]) - 5),
+            new Inequality("g5 (minimum weld)", x -> 0.125 - x[0]),
+            new Inequality("g6 (deflection)", x -> WeldedBeam.deflection(x) - 0.25),
+            new Inequality("g7 (buckling load)", x -> WeldedBeam.LOAD - WeldedBeam.bucklingLoad(x))),
         1.724852308597366, 0.2057296397881363, 3.470488665627979, 9.036623910448, 0.2057296397881363);
   }
 
@@ -106,10 +106,10 @@ public final class EngineeringDesignProblems {
     double root2 = Math.sqrt(2);
     return new ConstrainedProblem("three-bar-truss", "three-bar truss design (Nowacki 1973; Ray and Saini 2001)", space,
         x -> (2 * root2 * x[0] + x[1]) * 100,
-        List.of(new Constraint("g1 (stress in bar 1)",
+        List.of(new Inequality("g1 (stress in bar 1)",
                 x -> (root2 * x[0] + x[1]) / (root2 * x[0] * x[0] + 2 * x[0] * x[1]) * load - stress),
-            new Constraint("g2 (stress in bar 2)", x -> x[1] / (root2 * x[0] * x[0] + 2 * x[0] * x[1]) * load - stress),
-            new Constraint("g3 (stress in bar 3)", x -> 1 / (root2 * x[1] + x[0]) * load - stress)),
+            new Inequality("g2 (stress in bar 2)", x -> x[1] / (root2 * x[0] * x[0] + 2 * x[0] * x[1]) * load - stress),
+            new Inequality("g3 (stress in bar 3)", x -> 1 / (root2 * x[1] + x[0]) * load - stress)),
         263.8958433764684, (1 + 1 / Math.sqrt(3)) / 2, 1 / Math.sqrt(6));
   }
 

@@ -9,8 +9,8 @@ import java.util.function.ToDoubleFunction;
  * @param name as the problem's source numbers it (g1, g2, …), with what it limits where that helps, so that a
  *             reason can be checked against the paper
  */
-public record Constraint(String name, ToDoubleFunction<double[]> g) {
-  public Constraint {
+public record Inequality(String name, ToDoubleFunction<double[]> g) {
+  public Inequality {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(g, "g");
   }

@@ -58,7 +58,7 @@ class ConstrainedProblemsTest {
     ConstrainedProblem g08 = Cec2006Problems.g08();
     // x1² − x2 + 1 = 4 − 1 + 1 = 4 > 0; 1 − x1 + (x2 − 4)² = 1 − 2 + 9 = 8 > 0.
     assertThat(g08.violations(new double[] {2, 1})).containsExactly("g1 by 4.00", "g2 by 8.00");
-    assertThat(new Constraint("nan", x -> Double.NaN).violation(new double[] {0})).isPositive();
+    assertThat(new Inequality("nan", x -> Double.NaN).violation(new double[] {0})).isPositive();
   }
 
   @Test
