@@ -62,7 +62,7 @@ public final class PoolOptimizer implements Optimizer, dev.asap.optimizer.Candid
     double[] pFeasible = null;
     if (feasibility.learned()) {
       pFeasible = configs.stream().mapToDouble(feasibility::probability).toArray();
-      if (scores.isEmpty()) {
+      if (scores.isEmpty() && feasibility.knowsAFeasibleConfig()) {
         // No model of the objective yet, but one of where configs run: rank by it (the models' scores
         // already include it once they exist).
         scores = Map.of("feasibility", java.util.Arrays.stream(pFeasible).map(Math::log).toArray());

@@ -114,6 +114,15 @@ public final class FeasibilityModel {
     return space != null;
   }
 
+  /**
+   * True when some config has also run: only then does the model know where to go, not just where not to.
+   * Before that its highest values lie farthest from every trial, on the edges of the cube, so searching by
+   * it would fill the edges while a uniform design samples the inside too.
+   */
+  public boolean knowsAFeasibleConfig() {
+    return forest != null;
+  }
+
   /** log P(feasible): the term a tool adds to a log acquisition value. */
   public double logProbability(Config config) {
     return learned() ? Math.log(probability(config)) : 0;

@@ -28,7 +28,8 @@ import java.util.Random;
  * <p>The first max(5, d + 1) trials come from a scrambled Sobol design. Once the study has infeasible trials, log-EI
  * is weighted by P(feasible) ({@link FeasibilityModel}) and infeasible trials enter the model at the worst loss
  * seen (SMAC's crash cost), and when the design is spent with too few complete
- * trials to fit, proposals go where configs are most likely to run. Pending trials enter the model as
+ * trials to fit, proposals go where configs are most likely to run (once one has; before, the Sobol design
+ * goes on). Pending trials enter the model as
  * "Kriging believer" fantasies (observed at their posterior mean), which leaves the mean unchanged but removes
  * the uncertainty around them, so parallel workers get distinct proposals. Each proposal carries the predicted
  * loss: mean and standard deviation in loss units of the noisy observation (noise included).
@@ -94,7 +95,8 @@ public final class GpOptimizer implements Optimizer, CandidateScorer {
     boolean designSpent = feasibility.learned()
         ? history.evaluatedCount() >= initialTrials && done.size() >= MIN_FEASIBLE : done.size() >= initialTrials;
     if (!designSpent || space.dimension() == 0) {
-      if (feasibility.learned() && history.evaluatedCount() >= initialTrials && space.dimension() > 0) {
+      if (feasibility.knowsAFeasibleConfig() && history.evaluatedCount() >= initialTrials
+          && space.dimension() > 0) {
         // The design is spent but too few configs ran to fit a model: look where configs are likely to run.
         lastScoring = null;
         return new Proposal(FeasibleSearch.mostLikely(history, feasibility, random), name(), null, 0);
