@@ -14,6 +14,12 @@ import java.util.Map;
  * @param infeasibleReason why the config is infeasible, or null for a feasible evaluation
  */
 public record Evaluation(double value, Double costSeconds, Map<String, Object> attributes, String infeasibleReason) {
+  /**
+   * The attribute of an infeasible evaluation that says how far its config is from running (memory needed over
+   * the limit, say; 0 would run): with it the tools can head for the feasible region before they have found it.
+   */
+  public static final String VIOLATION = "violation";
+
   public Evaluation {
     attributes = Map.copyOf(attributes);
     if (infeasibleReason != null && infeasibleReason.isBlank()) {
@@ -42,6 +48,17 @@ public record Evaluation(double value, Double costSeconds, Map<String, Object> a
    */
   public static Evaluation infeasible(String reason, Double costSeconds) {
     return new Evaluation(Double.NaN, costSeconds, Map.of(), reason == null ? "infeasible" : reason);
+  }
+
+  /**
+   * The config cannot be run, and {@code violation} (a number > 0) says how far it is from running, e.g.
+   * memory needed / memory available − 1. Kept on the trial as the attribute {@value #VIOLATION}.
+   */
+  public static Evaluation infeasible(String reason, Double costSeconds, double violation) {
+    if (!(violation > 0) || !Double.isFinite(violation)) {
+      throw new IllegalArgumentException("a violation must be a finite number > 0 (got " + violation + ")");
+    }
+    return infeasible(reason, costSeconds).withAttributes(Map.of(VIOLATION, violation));
   }
 
   /** The same evaluation with more attributes kept on the trial. */

@@ -6,6 +6,7 @@ import dev.asap.optimizer.Optimizer;
 import dev.asap.optimizer.Proposal;
 import dev.asap.optimizer.Seeds;
 import dev.asap.optimizer.UnseenConfigs;
+import dev.asap.optimizer.feasibility.Violation;
 import dev.asap.space.Config;
 import dev.asap.space.SearchSpace;
 import dev.asap.study.Trial;
@@ -136,7 +137,11 @@ public final class CmaEs implements Optimizer {
         continue; // a failure we cannot rank against this generation
       }
       if (t.state() == TrialState.INFEASIBLE) {
-        run.generation().record(m, Double.POSITIVE_INFINITY, 1 - history.feasibility().probability(t.config()));
+        // Infeasible members rank last, among themselves by the violation their objective reported, else by
+        // how unlikely they were to run.
+        Double violation = Violation.of(t);
+        run.generation().record(m, Double.POSITIVE_INFINITY, violation != null ? violation
+            : 1 - history.feasibility().probability(t.config()));
       } else {
         run.generation().record(m, t.isComplete() ? loss(history, t) : Double.POSITIVE_INFINITY);
       }

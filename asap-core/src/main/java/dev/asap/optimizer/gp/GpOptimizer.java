@@ -8,6 +8,7 @@ import dev.asap.optimizer.Seeds;
 import dev.asap.optimizer.UnseenConfigs;
 import dev.asap.optimizer.feasibility.FeasibilityModel;
 import dev.asap.optimizer.feasibility.FeasibleSearch;
+import dev.asap.optimizer.feasibility.Violation;
 import dev.asap.optimizer.sobol.SobolSearch;
 import dev.asap.space.Config;
 import dev.asap.space.SearchSpace;
@@ -28,8 +29,8 @@ import java.util.Random;
  * <p>The first max(5, d + 1) trials come from a scrambled Sobol design. Once the study has infeasible trials, log-EI
  * is weighted by P(feasible) ({@link FeasibilityModel}) and infeasible trials enter the model at the worst loss
  * seen (SMAC's crash cost), and when the design is spent with too few complete
- * trials to fit, proposals go where configs are most likely to run (once one has; before, the Sobol design
- * goes on). Pending trials enter the model as
+ * trials to fit, the model minimises the violation the objective reports for infeasible configs, or, without
+ * one, proposals go where configs are most likely to run (once one has; before, the Sobol design goes on). Pending trials enter the model as
  * "Kriging believer" fantasies (observed at their posterior mean), which leaves the mean unchanged but removes
  * the uncertainty around them, so parallel workers get distinct proposals. Each proposal carries the predicted
  * loss: mean and standard deviation in loss units of the noisy observation (noise included).
@@ -84,41 +85,24 @@ public final class GpOptimizer implements Optimizer, CandidateScorer {
 
   @Override
   public Proposal propose(History history) {
-    List<Trial> done = new ArrayList<>();
-    for (Trial t : history.completed()) {
-      if (Double.isFinite(history.loss(t))) {
-        done.add(t);
-      }
-    }
     Random random = Seeds.random(seed, history.size());
     FeasibilityModel feasibility = history.feasibility();
-    boolean designSpent = feasibility.learned()
-        ? history.evaluatedCount() >= initialTrials && done.size() >= MIN_FEASIBLE : done.size() >= initialTrials;
-    if (!designSpent || space.dimension() == 0) {
+    Targets targets = space.dimension() == 0 ? null : targets(history, feasibility);
+    if (targets == null) {
+      lastScoring = null;
       if (feasibility.knowsAFeasibleConfig() && history.evaluatedCount() >= initialTrials
           && space.dimension() > 0) {
         // The design is spent but too few configs ran to fit a model: look where configs are likely to run.
-        lastScoring = null;
         return new Proposal(FeasibleSearch.mostLikely(history, feasibility, random), name(), null, 0);
       }
       Proposal p = startup.propose(history);
       return new Proposal(p.config(), name(), null, 0);
     }
-    int feasibleCount = done.size();
-    double worst = Double.NEGATIVE_INFINITY;
-    for (Trial t : done) {
-      worst = Math.max(worst, history.loss(t));
-    }
-    // SMAC's crash cost: a config that cannot run counts as the worst loss seen, so the model itself learns
-    // that nothing good lies past the edge of the feasible region (most constrained optima sit on that edge).
-    List<Trial> infeasible = history.infeasible();
-    done.addAll(infeasible.subList(Math.max(0, infeasible.size() - MAX_INFEASIBLE_ROWS), infeasible.size()));
-    int n = done.size();
-    double[] losses = new double[n];
+    int n = targets.trials().size();
+    double[] losses = targets.values();
     Encoded[] trials = new Encoded[n];
     for (int i = 0; i < n; i++) {
-      losses[i] = i < feasibleCount ? history.loss(done.get(i)) : worst;
-      trials[i] = encoded(done.get(i));
+      trials[i] = encoded(targets.trials().get(i));
     }
     Hyperparameters hyper = hyperparameters(trials, losses, DataPlan.fitPoint(n, initialTrials));
     LossWarping warping = LossWarping.fit(losses);
@@ -129,13 +113,82 @@ public final class GpOptimizer implements Optimizer, CandidateScorer {
       y[r] = warping.apply(losses[rows[r]]);
     }
     gp.setTargets(y);
-    Config chosen = maximiseExpectedImprovement(gp, y, history, incumbents(trials, losses), feasibility, random);
-    lastScoring = new Scoring(gp, Arrays.stream(y).min().orElse(Double.POSITIVE_INFINITY), feasibility);
+    // A model of violations already heads for where configs run; P(feasible) knows nothing better yet.
+    FeasibilityModel weighting = targets.violations() ? FeasibilityModel.ALWAYS : feasibility;
+    Config chosen = maximiseExpectedImprovement(gp, y, history, incumbents(trials, losses), weighting, random);
+    lastScoring = new Scoring(gp, Arrays.stream(y).min().orElse(Double.POSITIVE_INFINITY), weighting);
     Config config = UnseenConfigs.orFresh(history, chosen == null ? space.sample(random) : chosen, random);
     double[] mean = new double[1];
     double[] variance = new double[1];
     gp.predict(new double[][] {map.features(space.encode(config))}, 1, mean, variance);
-    return new Proposal(config, name(), warping.predict(mean[0], Math.sqrt(variance[0] + gp.noise())), 0);
+    // A model of violations predicts no loss.
+    return new Proposal(config, name(), targets.violations() ? null
+        : warping.predict(mean[0], Math.sqrt(variance[0] + gp.noise())), 0);
+  }
+
+  /**
+   * What the model fits, in trial order of the rows: the trials and their targets, and whether the targets are
+   * violations rather than losses.
+   */
+  private record Targets(List<Trial> trials, double[] values, boolean violations) {}
+
+  /** The model's rows, or null while the design goes on. */
+  private Targets targets(History history, FeasibilityModel feasibility) {
+    List<Trial> feasible = new ArrayList<>();
+    for (Trial t : history.completed()) {
+      if (Double.isFinite(history.loss(t))) {
+        feasible.add(t);
+      }
+    }
+    if (!feasibility.learned()) {
+      return feasible.size() < initialTrials ? null : lossTargets(history, feasible, List.of());
+    }
+    if (history.evaluatedCount() < initialTrials) {
+      return null;
+    }
+    List<Trial> infeasible = history.infeasible();
+    infeasible = infeasible.subList(Math.max(0, infeasible.size() - MAX_INFEASIBLE_ROWS), infeasible.size());
+    return feasible.size() >= MIN_FEASIBLE ? lossTargets(history, feasible, infeasible)
+        : violationTargets(feasible, infeasible);
+  }
+
+  /**
+   * Losses, with SMAC's crash cost for infeasible trials: a config that cannot run counts as the worst loss seen,
+   * so the model itself learns that nothing good lies past the edge of the feasible region (where most
+   * constrained optima sit).
+   */
+  private static Targets lossTargets(History history, List<Trial> feasible, List<Trial> infeasible) {
+    List<Trial> rows = new ArrayList<>(feasible);
+    rows.addAll(infeasible);
+    double[] values = new double[rows.size()];
+    double worst = Double.NEGATIVE_INFINITY;
+    for (int i = 0; i < feasible.size(); i++) {
+      values[i] = history.loss(feasible.get(i));
+      worst = Math.max(worst, values[i]);
+    }
+    Arrays.fill(values, feasible.size(), values.length, worst);
+    return new Targets(rows, values, false);
+  }
+
+  /**
+   * Before enough configs ran, the distance from running where the objective reports it ({@link Violation}):
+   * feasible trials at 0. Minimising it heads for the feasible region instead of sampling blindly. Null when
+   * too few trials say how far they were.
+   */
+  private Targets violationTargets(List<Trial> feasible, List<Trial> infeasible) {
+    List<Trial> rows = new ArrayList<>(feasible);
+    List<Double> values = new ArrayList<>(java.util.Collections.nCopies(feasible.size(), 0.0));
+    for (Trial t : infeasible) {
+      Double v = Violation.of(t);
+      if (v != null) {
+        rows.add(t);
+        values.add(Math.log1p(v)); // violations span orders of magnitude (bytes, psi, ratios)
+      }
+    }
+    if (rows.size() - feasible.size() < initialTrials) {
+      return null;
+    }
+    return new Targets(rows, values.stream().mapToDouble(Double::doubleValue).toArray(), true);
   }
 
   /**

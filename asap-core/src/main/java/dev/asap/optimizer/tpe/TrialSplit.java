@@ -1,6 +1,7 @@
 package dev.asap.optimizer.tpe;
 
 import dev.asap.optimizer.History;
+import dev.asap.optimizer.feasibility.Violation;
 import dev.asap.study.Trial;
 import dev.asap.study.TrialState;
 import java.util.ArrayList;
@@ -10,8 +11,9 @@ import java.util.List;
  * The good and bad trials of Optuna's {@code _split_trials}: the best {@link #gamma(int)} complete trials
  * by loss are good; the other complete trials, the pruned ones, the infeasible ones and, under the constant
  * liar, the pending ones are bad. As in Optuna's constrained TPE, a feasible trial always ranks above an
- * infeasible one, so g(x) learns where configs do not run and l(x)/g(x) steers away from there; with no
- * feasible trial yet, l(x) is the prior alone. Failed trials carry no loss and are left out. Both lists are in trial-number order, which
+ * infeasible one, so g(x) learns where configs do not run and l(x)/g(x) steers away from there. With fewer
+ * feasible trials than the good group holds, the infeasible ones whose objective reported the smallest
+ * violation fill it; without reported violations l(x) is then the prior alone. Failed trials carry no loss and are left out. Both lists are in trial-number order, which
  * the observation weights rely on.
  */
 final class TrialSplit {
@@ -38,8 +40,10 @@ final class TrialSplit {
     int size = trials.size();
     TrialState[] states = new TrialState[size];
     double[] loss = new double[size];
+    double[] violation = new double[size];
     int finishedCount = 0;
     int completeCount = 0;
+    int rankedInfeasible = 0;
     for (int i = 0; i < size; i++) {
       Trial t = trials.get(i);
       states[i] = t.state();
@@ -50,8 +54,16 @@ final class TrialSplit {
       if (states[i] == TrialState.COMPLETE || states[i] == TrialState.PRUNED || states[i] == TrialState.INFEASIBLE) {
         finishedCount++;
       }
+      Double v = Violation.of(t);
+      violation[i] = v == null ? Double.NaN : v;
+      rankedInfeasible += v == null ? 0 : 1;
     }
-    boolean[] isGood = bestPositions(states, loss, Math.min(gamma(finishedCount), completeCount));
+    int goodCount = Math.min(gamma(finishedCount), completeCount + rankedInfeasible);
+    boolean[] isGood = bestPositions(states, loss, Math.min(goodCount, completeCount));
+    if (goodCount > completeCount) {
+      // Optuna's constrained TPE: too few feasible trials, so the least violating infeasible ones join them.
+      markLeastViolating(violation, goodCount - completeCount, isGood);
+    }
     List<EncodedTrial> good = new ArrayList<>();
     List<EncodedTrial> bad = new ArrayList<>(size);
     List<EncodedTrial> finished = new ArrayList<>(finishedCount);
@@ -92,6 +104,20 @@ final class TrialSplit {
       out[best[j]] = true;
     }
     return out;
+  }
+
+  /** Marks the {@code k} trials of lowest violation (NaN: none reported) as good, ties to the earlier trial. */
+  private static void markLeastViolating(double[] violation, int k, boolean[] isGood) {
+    List<Integer> ranked = new ArrayList<>();
+    for (int i = 0; i < violation.length; i++) {
+      if (!Double.isNaN(violation[i])) {
+        ranked.add(i);
+      }
+    }
+    ranked.sort(java.util.Comparator.comparingDouble((Integer i) -> violation[i]).thenComparingInt(i -> i));
+    for (int j = 0; j < Math.min(k, ranked.size()); j++) {
+      isGood[ranked.get(j)] = true;
+    }
   }
 
   /** The good trials (l(x)), in number order. */

@@ -41,6 +41,12 @@ class InfeasibleCommandTest {
   }
 
   @Test
+  void aReportedViolationIsKeptForTheTools() throws Exception {
+    Evaluation e = run("echo '{\"feasible\": false, \"reason\": \"out of memory\", \"violation\": 0.25}'", Set.of());
+    assertThat(e.attributes()).containsEntry(Evaluation.VIOLATION, 0.25);
+  }
+
+  @Test
   void anExplicitNullValueMeansNoValueForThisConfig() throws Exception {
     Evaluation e = run("echo '{\"value\": null}'", Set.of());
     assertThat(e.isFeasible()).isFalse();

@@ -10,6 +10,7 @@ import dev.asap.study.Trial;
 import dev.asap.study.TrialState;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TpeTrialSplitTest {
@@ -48,6 +49,23 @@ class TpeTrialSplitTest {
     TrialSplit split = TrialSplit.of(h, new EncodingCache(SPACE), true);
     assertThat(numbers(split.good())).containsExactly(2, 7);
     assertThat(numbers(split.bad())).containsExactly(0, 1, 3, 4, 5, 6, 8, 9, 10);
+  }
+
+  @Test
+  void infeasibleTrialsAreBadAndTheLeastViolatingFillAGoodGroupTheFeasibleCannot() {
+    List<Trial> trials = new ArrayList<>();
+    double[] violations = {3, 0.2, 5, 0.1, 4, 2, 6, 7, 8, 9, 1, 12, 11, 10, 13, 14, 15, 16, 17, 18, 19};
+    for (int i = 0; i < violations.length; i++) {
+      Trial t = TpeTrials.of(i, TpeTrials.config(SPACE, "x", i / 100.0), TrialState.INFEASIBLE, null);
+      trials.add(new Trial(t.number(), t.config(), t.state(), null, "out of memory", t.tool(), 0, t.owner(),
+          t.intermediate(), t.timings(), t.start(), t.end(), t.heartbeat(), Map.of("violation", violations[i])));
+    }
+    trials.add(TpeTrials.complete(violations.length, TpeTrials.config(SPACE, "x", 0.5), 2.0));
+    // 22 finished trials -> 3 good: the one feasible trial, then the two least violating (trials 3 and 1).
+    TrialSplit split = TrialSplit.of(new History(SPACE, Direction.MINIMIZE, trials), new EncodingCache(SPACE), true);
+    assertThat(numbers(split.good())).containsExactly(1, 3, 21);
+    assertThat(split.bad()).hasSize(19);
+    assertThat(split.finished()).hasSize(22);
   }
 
   @Test
