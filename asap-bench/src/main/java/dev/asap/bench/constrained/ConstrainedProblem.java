@@ -69,6 +69,18 @@ public record ConstrainedProblem(String name, String source, SearchSpace space, 
     return out;
   }
 
+  /**
+   * The total violation, Σ max(0, g_i(x)): what a constrained objective reports so that a search can head for
+   * the feasible region before finding it (Optuna's constraints_func, for one, returns the g_i).
+   */
+  public double totalViolation(double[] x) {
+    double sum = 0;
+    for (Inequality c : constraints) {
+      sum += c.violation(x);
+    }
+    return sum;
+  }
+
   public boolean isFeasible(double[] x) {
     return violations(x).isEmpty();
   }

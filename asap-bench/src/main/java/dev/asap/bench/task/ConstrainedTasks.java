@@ -57,7 +57,8 @@ public final class ConstrainedTasks {
       double[] x = p.point(config);
       List<String> violated = p.violations(x);
       return violated.isEmpty() ? Evaluation.withCost(p.value(x), SyntheticTasks.EVAL_SECONDS)
-          : Evaluation.infeasible("violates " + String.join(", ", violated), CRASH_SECONDS);
+          : Evaluation.infeasible("violates " + String.join(", ", violated), CRASH_SECONDS,
+              Math.min(p.totalViolation(x), Double.MAX_VALUE));
     }, p.optimum(), REFERENCE_DRAWS);
   }
 

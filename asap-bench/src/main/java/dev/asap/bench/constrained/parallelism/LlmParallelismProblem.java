@@ -123,8 +123,9 @@ public final class LlmParallelismProblem {
     double bytes = MemoryModel.peakBytes(job, plan);
     double limit = job.cluster().memoryBytes();
     if (bytes > limit) {
+      // How far over the memory: what a real run can report too, from the allocator's out-of-memory message.
       return Evaluation.infeasible(String.format(Locale.ROOT, "out of memory: needs %.1f GiB of %.0f GiB per GPU",
-          bytes / GpuCluster.GIB, limit / GpuCluster.GIB), OUT_OF_MEMORY_SECONDS);
+          bytes / GpuCluster.GIB, limit / GpuCluster.GIB), OUT_OF_MEMORY_SECONDS, bytes / limit - 1);
     }
     return Evaluation.withCost(StepTimeModel.stepSeconds(job, plan), PROFILE_SECONDS);
   }
