@@ -47,7 +47,8 @@ public final class BenchMain {
         --no-throughput      skip measuring the harness's own throughput
         --throughput [--trials N]  only measure the harness's throughput
       families: synthetic, yahpo, yahpo-lcbench, yahpo-rbv2_xgboost, yahpo-so, hpolib,
-        constrained (mostly infeasible configs; llm-parallelism is its part; not in smoke or full)
+        constrained (mostly infeasible configs; llm-parallelism is its part; not in smoke or full),
+        constrained-silent (the same tasks, infeasible answers without a violation: silent-TASK)
       """;
 
   private BenchMain() {}

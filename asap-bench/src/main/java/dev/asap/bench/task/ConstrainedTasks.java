@@ -4,6 +4,7 @@ import dev.asap.bench.constrained.ConstrainedProblem;
 import dev.asap.bench.constrained.ConstrainedProblems;
 import dev.asap.bench.constrained.parallelism.LlmParallelismProblem;
 import dev.asap.objective.Evaluation;
+import dev.asap.objective.Objective;
 import dev.asap.study.Direction;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +35,25 @@ public final class ConstrainedTasks {
     return List.copyOf(out);
   }
 
+  /**
+   * The same tasks with objectives that only say "infeasible", not how far: most real objectives (a training
+   * script killed for memory) answer that way. Family {@value #SILENT_FAMILY}, names {@code silent-<task>}.
+   */
+  public static List<BenchmarkTask> silent() {
+    return all().stream().map(ConstrainedTasks::silent).toList();
+  }
+
+  public static final String SILENT_FAMILY = "constrained-silent";
+  public static final String SILENT_PREFIX = "silent-";
+
+  static BenchmarkTask silent(BenchmarkTask t) {
+    Objective reporting = t.objective();
+    return new BenchmarkTask(SILENT_PREFIX + t.name(), SILENT_FAMILY, t.space(), t.direction(), (config, context) -> {
+      Evaluation e = reporting.evaluate(config, context);
+      return e.isFeasible() ? e : Evaluation.infeasible(e.infeasibleReason(), e.costSeconds());
+    }, t.optimum(), t.referenceSamples());
+  }
+
   /** The LLM-parallelism tasks alone. */
   public static List<BenchmarkTask> llmParallelism() {
     return LlmParallelismProblem.all().stream().map(ConstrainedTasks::task).toList();
@@ -41,6 +61,9 @@ public final class ConstrainedTasks {
 
   /** A task of this family by its full name, e.g. {@code constrained-g08} or {@code llm-parallelism-13b}. */
   public static Optional<BenchmarkTask> byName(String name) {
+    if (name.startsWith(SILENT_PREFIX)) {
+      return byName(name.substring(SILENT_PREFIX.length())).map(ConstrainedTasks::silent);
+    }
     if (name.startsWith(PREFIX)) {
       return ConstrainedProblems.byName(name.substring(PREFIX.length())).map(ConstrainedTasks::task);
     }

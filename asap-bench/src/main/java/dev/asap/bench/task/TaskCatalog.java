@@ -174,6 +174,8 @@ public final class TaskCatalog implements AutoCloseable {
         return ConstrainedTasks.all();
       case "llm-parallelism":
         return ConstrainedTasks.llmParallelism();
+      case ConstrainedTasks.SILENT_FAMILY:
+        return ConstrainedTasks.silent();
       default:
         break;
     }
@@ -225,7 +227,7 @@ public final class TaskCatalog implements AutoCloseable {
 
   private static IllegalArgumentException unknown(String name) {
     return new IllegalArgumentException("unknown benchmark '" + name + "'; use a suite (smoke, full), a family "
-        + "(synthetic, yahpo, yahpo-lcbench, yahpo-rbv2_xgboost, yahpo-so, hpolib, constrained, llm-parallelism), "
+        + "(synthetic, yahpo, yahpo-lcbench, yahpo-rbv2_xgboost, yahpo-so, hpolib, constrained, constrained-silent, llm-parallelism), "
         + "a task (e.g. branin, lcbench-189906, rbv2_xgboost-12, hpolib-lda, constrained-g08, llm-parallelism-13b) "
         + "or a study file (*.yaml)");
   }

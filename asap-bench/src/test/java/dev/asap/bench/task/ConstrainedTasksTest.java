@@ -27,6 +27,23 @@ class ConstrainedTasksTest {
   }
 
   @Test
+  void infeasibleAnswersSayHowFarAndTheSilentVariantDoesNot() throws Exception {
+    Map<String, Object> far = Map.of("x1", 2.0, "x2", 1.0);
+    BenchmarkTask g08 = ConstrainedTasks.byName("constrained-g08").orElseThrow();
+    assertThat(g08.objective().evaluate(g08.space().config(far), TrialContext.DETACHED).attributes())
+        .containsEntry(Evaluation.VIOLATION, 12.0);
+    BenchmarkTask silent = ConstrainedTasks.byName("silent-constrained-g08").orElseThrow();
+    assertThat(silent.family()).isEqualTo(ConstrainedTasks.SILENT_FAMILY);
+    Evaluation answer = silent.objective().evaluate(silent.space().config(far), TrialContext.DETACHED);
+    assertThat(answer.infeasibleReason()).isEqualTo("violates g1 by 4.00, g2 by 8.00");
+    assertThat(answer.costSeconds()).isEqualTo(ConstrainedTasks.CRASH_SECONDS);
+    assertThat(answer.attributes()).doesNotContainKey(Evaluation.VIOLATION);
+    try (TaskCatalog c = TaskCatalog.open(Path.of("/nonexistent/benchdata"))) {
+      assertThat(c.select("constrained-silent")).hasSize(12).allMatch(t -> t.name().startsWith("silent-"));
+    }
+  }
+
+  @Test
   void theReferenceIsOverFeasibleDrawsAndKeepsTheInfeasibleShare() {
     BenchmarkTask vessel = ConstrainedTasks.byName("constrained-pressure-vessel").orElseThrow();
     TaskReference r = References.of(vessel);
