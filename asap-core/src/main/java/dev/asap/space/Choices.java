@@ -19,6 +19,10 @@ final class Choices {
     Set<Object> seen = new HashSet<>();
     for (Object v : values) {
       Object c = normalise(name, v);
+      if (c instanceof String text && text.indexOf('\0') >= 0) {
+        throw new InvalidSpaceException("parameter '" + name + "': value " + Names.describe(text.replace("\0", "\\0"))
+            + " contains a NUL character, which no program argument can hold");
+      }
       if (!seen.add(c)) {
         throw new InvalidSpaceException("parameter '" + name + "': value " + Names.describe(c) + " appears twice in "
             + what);

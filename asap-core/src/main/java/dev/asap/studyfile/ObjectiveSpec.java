@@ -9,7 +9,7 @@ import java.util.Objects;
 
 /**
  * How to evaluate one trial of a study file: a shell command whose {@code {name}} placeholders are filled
- * with the trial's parameter values (see {@link CommandPlaceholders}).
+ * with the trial's parameter values (see {@link dev.asap.objective.command.CommandObjective}).
  *
  * @param command the command line; required
  * @param timeout how long one trial may run, or null for no limit

@@ -232,9 +232,16 @@ public final class StudyFileLoader {
   }
 
   private void checkPlaceholders(NodeTuple objectiveEntry, String command, SearchSpace space) {
-    for (String name : CommandPlaceholders.names(command)) {
+    Node at = yaml.entries((MappingNode) objectiveEntry.getValueNode()).get("command").getValueNode();
+    java.util.Set<String> names;
+    try {
+      // The objective's own parser: it also rejects placeholders whose value could act as shell code.
+      names = dev.asap.objective.command.CommandObjective.placeholders(command);
+    } catch (IllegalArgumentException e) {
+      throw yaml.error(at, e.getMessage());
+    }
+    for (String name : names) {
       if (!space.hasParameter(name)) {
-        Node at = yaml.entries((MappingNode) objectiveEntry.getValueNode()).get("command").getValueNode();
         String known = space.parameters().stream().map(p -> "{" + p.name() + "}").collect(Collectors.joining(", "));
         throw yaml.error(at, "the command uses {" + name + "}, but the space has no parameter '" + name
             + "'; use one of " + known + ", or write {{" + name + "}} for literal braces");

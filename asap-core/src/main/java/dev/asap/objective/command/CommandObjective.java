@@ -17,14 +17,15 @@ import java.util.Set;
 /**
  * An objective that runs a shell command per trial.
  *
- * <p><b>Command.</b> The template runs through {@code /bin/sh -c} in the working directory. Each
- * <code>{name}</code> (a name starting with a letter or {@code _}, then letters, digits, {@code _},
- * {@code .} or {@code -}) is replaced by the value of parameter {@code name} as a single shell word (quoted
- * when needed, so no value can inject shell syntax), or by {@code ''} when the parameter is inactive in the
- * config. <code>{{</code> and <code>}}</code> are literal braces, and any other brace is literal text.
- * Since values arrive already quoted, placeholders belong outside the template's own quotes. The
- * environment is inherited, plus the extra variables, plus {@code ASAP_CONFIG} (the active parameters as a
- * JSON object) and {@code ASAP_TRIAL} (the trial number).
+ * <p><b>Command.</b> The template runs through {@code /bin/sh} in the working directory, in a session of
+ * its own that is killed whole when the command ends. Each <code>{name}</code> (a name starting with a letter
+ * or {@code _}, then letters, digits, {@code _}, {@code .} or {@code -}) is replaced by the value of parameter
+ * {@code name}, or by the empty string when the parameter is inactive in the config. Whatever quotes
+ * surround it, the program receives exactly the value and no character of it acts as shell syntax; a
+ * placeholder where that cannot be guaranteed (a comment, backquotes, {@code $(( ))}) is rejected when the
+ * objective is made. <code>{{</code> and <code>}}</code> are literal braces, and any other brace is literal
+ * text. The environment is inherited, plus the extra variables, plus {@code ASAP_CONFIG} (the active
+ * parameters as a JSON object) and {@code ASAP_TRIAL} (the trial number).
  *
  * <p><b>Output.</b> Stdout is read as it is written. A line {@code {"step": s, "value": v}} reports an
  * intermediate value. The metric is the last line that is a bare number or a JSON object with
@@ -42,7 +43,9 @@ import java.util.Set;
  */
 public final class CommandObjective implements Objective {
   private static final Set<String> RESERVED_VARIABLES = Set.of("ASAP_CONFIG", "ASAP_TRIAL");
-  private static final JsonMapper JSON = new JsonMapper();
+  /** ASCII-only JSON: environment variables pass through the platform charset, which may be ASCII. */
+  private static final JsonMapper JSON = JsonMapper.builder()
+      .enable(com.fasterxml.jackson.core.json.JsonWriteFeature.ESCAPE_NON_ASCII).build();
 
   private final CommandTemplate template;
   private final Duration timeout;
@@ -94,13 +97,15 @@ public final class CommandObjective implements Objective {
   @Override
   public Evaluation evaluate(Config config, TrialContext context)
       throws TrialFailedException, InterruptedException {
-    ProcessBuilder builder = new ProcessBuilder("/bin/sh", "-c", template.render(config))
-        .directory(workingDirectory.toFile());
-    Map<String, String> env = builder.environment();
-    env.putAll(environment);
-    env.put("ASAP_CONFIG", json(config));
-    env.put("ASAP_TRIAL", Integer.toString(context.trialNumber()));
-    return new CommandRun(builder, timeout, context, infeasibleExitCodes).run();
+    try (CommandScript script = CommandScript.write(template.render(config))) {
+      ProcessBuilder builder = new ProcessBuilder(ProcessTree.inNewSession(script.argv()))
+          .directory(workingDirectory.toFile());
+      Map<String, String> env = builder.environment();
+      env.putAll(environment);
+      env.put("ASAP_CONFIG", json(config));
+      env.put("ASAP_TRIAL", Integer.toString(context.trialNumber()));
+      return new CommandRun(builder, timeout, context, infeasibleExitCodes).run();
+    }
   }
 
   @Override

@@ -22,8 +22,8 @@ final class CommandRun {
   /** How often to look at the process and the deadline while no output arrives. */
   private static final long IDLE_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
   /**
-   * Output normally ends when the command exits. If it does not, a background process the command started
-   * still holds the pipe: we read on until it has been silent this long, then stop waiting for it.
+   * Output normally ends when the command exits and its session is killed. If it does not, a process that
+   * left the session still holds the pipe: we read on until it has been silent this long, then stop waiting.
    */
   private static final Duration EXIT_GRACE = Duration.ofSeconds(2);
   /** The longest we keep reading after the exit, for a background process that never stops writing. */
@@ -49,9 +49,9 @@ final class CommandRun {
     try {
       closeStdin(process);
       String name = "asap-trial-" + context.trialNumber();
-      StreamPump stderrPump = StreamPump.start(name + "-stderr", process.getErrorStream(), MAX_LINE_CHARS,
-          stderr::add);
-      StreamPump.start(name + "-stdout", process.getInputStream(), MAX_LINE_CHARS, stdout);
+      StreamPump stderrPump = StreamPump.start(name + "-stderr", process.getErrorStream(), STDERR_CHARS,
+          true, stderr::add);
+      StreamPump.start(name + "-stdout", process.getInputStream(), MAX_LINE_CHARS, false, stdout);
       CommandOutput output = new CommandOutput(context);
 
       boolean finished = follow(process, stdout, output, deadline)
@@ -114,6 +114,8 @@ final class CommandRun {
       if (!alive && !exited) {
         exited = true;
         exitSeenAt = System.nanoTime();
+        // What the command left behind in its session dies with it, and stops holding its output open.
+        ProcessTree.killGroup(process.pid());
       }
       if (exited && System.nanoTime() - exitSeenAt >= EXIT_LIMIT.toNanos()) {
         return true;

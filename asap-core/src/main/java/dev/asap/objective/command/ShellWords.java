@@ -39,9 +39,28 @@ final class ShellWords {
     if (SAFE.matcher(text).matches()) {
       return text;
     }
-    // Inside single quotes nothing is special except the closing quote, which is written as '\''
-    // (close the quoted part, an escaped quote, reopen).
-    return "'" + text.replace("'", "'\\''") + "'";
+    return "'" + inSingleQuotes(text) + "'";
+  }
+
+  /**
+   * {@code text} for the inside of single quotes the template already opened: nothing is special there except
+   * the closing quote, which is written as '\'' (close the quoted part, an escaped quote, reopen).
+   */
+  static String inSingleQuotes(String text) {
+    return text.replace("'", "'\\''");
+  }
+
+  /** {@code text} for the inside of double quotes: the four characters special there get a backslash. */
+  static String inDoubleQuotes(String text) {
+    StringBuilder out = new StringBuilder(text.length() + 8);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\\' || c == '"' || c == '$' || c == '`') {
+        out.append('\\');
+      }
+      out.append(c);
+    }
+    return out.toString();
   }
 
   private static String plainDouble(double d) {

@@ -22,8 +22,9 @@ final class StreamPump {
     this.thread = thread;
   }
 
-  static StreamPump start(String name, InputStream in, int maxLineChars, Sink sink) {
-    Thread thread = new Thread(() -> pump(in, maxLineChars, sink), name);
+  /** @param keepEnd of a line longer than {@code maxLineChars}, keep the end rather than the start */
+  static StreamPump start(String name, InputStream in, int maxLineChars, boolean keepEnd, Sink sink) {
+    Thread thread = new Thread(() -> pump(new LineReader(in, maxLineChars, keepEnd), in, sink), name);
     thread.setDaemon(true);
     thread.start();
     return new StreamPump(thread);
@@ -35,8 +36,7 @@ final class StreamPump {
     return !thread.isAlive();
   }
 
-  private static void pump(InputStream in, int maxLineChars, Sink sink) {
-    LineReader reader = new LineReader(in, maxLineChars);
+  private static void pump(LineReader reader, InputStream in, Sink sink) {
     try {
       try {
         for (String line = reader.readLine(); line != null; line = reader.readLine()) {

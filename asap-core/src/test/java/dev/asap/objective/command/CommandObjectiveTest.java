@@ -249,6 +249,27 @@ class CommandObjectiveTest {
   }
 
   @Test
+  void aBackgroundProcessLeftBehindIsKilledWithTheCommand() throws Exception {
+    // The child keeps stdout open; without killing the command's session it would outlive the trial.
+    Evaluation e = run("sleep 120 & echo $! > child.pid; echo 1");
+
+    assertThat(e.value()).isEqualTo(1.0);
+    long child = Long.parseLong(Files.readString(dir.resolve("child.pid")).trim());
+    Optional<ProcessHandle> handle = ProcessHandle.of(child);
+    if (handle.isPresent()) {
+      handle.get().onExit().get(); // killed with the session: this returns; a leak would hang until the timeout
+    }
+  }
+
+  @Test
+  void theStderrOfAFailureEndsWithTheRealEndOfAnOverlongLine() {
+    assertThatThrownBy(() -> run("head -c 10000000 /dev/zero | tr '\\0' a >&2; printf ' the real end' >&2; exit 1"))
+        .isInstanceOf(TrialFailedException.class)
+        .hasMessageEndingWith("a the real end")
+        .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(3000));
+  }
+
+  @Test
   void aCommandThatCannotStartFails() {
     CommandObjective objective = new CommandObjective("echo 1", null, dir.resolve("missing"), Map.of());
 
