@@ -43,7 +43,7 @@ final class ExportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    try (StudyStore store = StoreUrls.open(location.url());
+    try (StudyStore store = StoreUrls.openReadOnly(location.url());
         Writer w = output == null ? new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8))
             : Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
       Study study = Study.load(store, location.name);

@@ -69,7 +69,7 @@ final class ProgressPrinter implements RunListener {
           best == null ? "-" : Numbers.format(best.value()) + " (#" + best.number() + ")");
       return;
     }
-    if (newBest || t.state() == TrialState.FAILED) {
+    if (newBest || t.state() == TrialState.FAILED || t.state() == TrialState.INTERRUPTED) {
       clearBar();
       out.printf("trial %d %s%s%n", t.number(), describe(t), newBest ? " (new best)" : "");
     }
@@ -90,6 +90,7 @@ final class ProgressPrinter implements RunListener {
       case PRUNED -> "pruned";
       case FAILED -> "failed: " + firstLine(t.error());
       case INFEASIBLE -> "infeasible: " + firstLine(t.error());
+      case INTERRUPTED -> "interrupted: " + firstLine(t.error());
       case RUNNING -> "running";
     };
   }

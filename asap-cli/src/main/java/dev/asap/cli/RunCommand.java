@@ -15,6 +15,8 @@ import dev.asap.studyfile.Durations;
 import dev.asap.studyfile.ObjectiveSpec;
 import dev.asap.studyfile.StudyFile;
 import dev.asap.studyfile.StudyFileLoader;
+import dev.asap.loop.OrphanRecovery;
+import dev.asap.trialog.TrialLogLine;
 import dev.asap.trialog.TrialLogWriter;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -23,8 +25,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -92,8 +92,12 @@ final class RunCommand implements Callable<Integer> {
       description = "run on a simulated clock: never sleep, charge each trial the cost its objective reports")
   boolean simulate;
 
-  @Option(names = "--log", paramLabel = "FILE.jsonl", description = "append a trial-log line per finished trial")
+  @Option(names = "--log", paramLabel = "FILE.jsonl",
+      description = "keep a trial log of the study: lines missing from an earlier run are added, then one per finished trial")
   Path log;
+
+  @Option(names = "--create-dirs", description = "create the directories of the store and of --log when they do not exist")
+  boolean createDirs;
 
   @Override
   public Integer call() throws Exception {
@@ -114,61 +118,89 @@ final class RunCommand implements Callable<Integer> {
     CommandObjective objective = new CommandObjective(spec.command(), spec.timeout(), spec.workdir(), spec.env(),
         spec.infeasibleExitCodes());
 
-    try (StudyStore store = StoreUrls.open(url); llmSetup) {
+    try (StudyStore store = StoreUrls.open(url, createDirs); llmSetup) {
       Study study = Study.createOrOpen(store, file.name(), file.space(), file.direction());
       int dims = study.space().dimension();
+      int stored = study.trials().size();
       out.printf("asap: study '%s' (%s, %d parameter%s) in %s%n", study.name(),
           study.direction().name().toLowerCase(), dims, dims == 1 ? "" : "s", StoreUrls.describe(url));
-      out.printf("      optimizer %s%s, seed %d (--seed %d repeats it), %d worker%s, %s%s%n", tool.name(),
-          llmSetup.describe(), seedValue, seedValue, workerCount, workerCount == 1 ? "" : "s", describe(budget),
-          simulate ? ", simulated clock" : "");
+      // A resumed study cannot be repeated by its seed: the stored trials steer the optimizer too.
+      out.printf("      optimizer %s%s, seed %d%s, %d worker%s, %s%s%n", tool.name(),
+          llmSetup.describe(), seedValue, stored == 0 ? " (--seed " + seedValue + " repeats it)" : "", workerCount,
+          workerCount == 1 ? "" : "s",
+          describe(budget), simulate ? ", simulated clock" : "");
 
       List<RunListener> listeners = new ArrayList<>();
       listeners.add(new ProgressPrinter(out, budget, System.console() != null));
-      TrialLogWriter logWriter = log == null ? null
-          : new TrialLogWriter(log, study.direction(), tool.name(), study.name(), seedValue);
+      TrialLogWriter logWriter = log == null ? null : new TrialLogWriter(logFile(), study, tool.name(), seedValue);
       if (logWriter != null) {
         listeners.add(logWriter);
       }
       RunLoop.Builder builder = RunLoop.builder(study, objective)
           .optimizer(tool).budget(budget).workers(workerCount).simulate(simulate)
+          .trialAttributes(java.util.Map.of(TrialLogLine.SEED, seedValue))
           .listener(RunListener.all(listeners));
       if (speculation()) {
         builder.speculate(() -> llmSetup.optimizer(optimizerName, file, seedValue), INITIAL_TAU);
       }
       RunLoop loop = builder.build();
-      RunReport report = runStoppable(loop);
+      RunReport report;
+      int signalExit;
+      try (StopSignals signals = new StopSignals(() -> {
+        System.err.println("\nasap: stopping: no new trial starts, running ones are recorded as interrupted"
+            + " (press Ctrl-C again to stop at once)");
+        loop.requestStop();
+      }, code -> stopAtOnce(study, objective, logWriter, code))) {
+        report = loop.run();
+        signalExit = signals.received() ? signals.exitCode() : 0;
+      }
       if (logWriter != null) {
         logWriter.close();
       }
       new RunSummary(out, study, url).print(report);
+      out.flush();
+      if (signalExit != 0) {
+        return signalExit;
+      }
       // A run whose every trial failed is an error for scripts, though every trial is kept.
-      return report.stopCause() == StopCause.ALL_FAILED ? ALL_TRIALS_FAILED : 0;
+      return report.stopCause() == StopCause.ALL_FAILED || report.everyTrialFailed() ? ALL_TRIALS_FAILED : 0;
     }
   }
 
-  /** Ctrl-C stops the loop cleanly: running trials are recorded as interrupted before the JVM exits. */
-  private static RunReport runStoppable(RunLoop loop) {
-    CountDownLatch finished = new CountDownLatch(1);
-    Thread hook = new Thread(() -> {
-      loop.requestStop();
-      try {
-        finished.await(20, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }, "asap-stop");
-    Runtime.getRuntime().addShutdownHook(hook);
+  /**
+   * The second Ctrl-C: kill the running commands, record this process's running trials as interrupted and
+   * exit now, without waiting for the run loop (which may be stuck, e.g. on a store another process locks).
+   */
+  private static void stopAtOnce(Study study, CommandObjective objective, TrialLogWriter logWriter, int exitCode) {
+    objective.killRunning();
+    int marked = 0;
     try {
-      return loop.run();
-    } finally {
-      finished.countDown();
-      try {
-        Runtime.getRuntime().removeShutdownHook(hook);
-      } catch (IllegalStateException shuttingDown) {
-        // The JVM is already exiting; the hook has done its job.
+      marked = OrphanRecovery.interruptOwn(study, "the run was stopped at once (a second stop signal)");
+      if (logWriter != null) {
+        logWriter.close();
       }
+    } catch (Exception e) {
+      System.err.println("asap: could not record the running trials (" + e.getMessage() + "); the next run marks"
+          + " them interrupted");
     }
+    System.err.println("asap: stopped at once; " + marked + " running trial" + (marked == 1 ? "" : "s")
+        + " recorded as interrupted");
+    System.err.flush();
+    System.out.flush();
+    Runtime.getRuntime().halt(exitCode);
+  }
+
+  /** The --log file, its directory checked (or created with --create-dirs) before any trial runs. */
+  private Path logFile() throws java.io.IOException {
+    Path dir = log.toAbsolutePath().getParent();
+    if (dir != null && !java.nio.file.Files.isDirectory(dir)) {
+      if (!createDirs) {
+        throw new IllegalArgumentException("the directory " + dir + " for --log does not exist; create it, or pass"
+            + " --create-dirs");
+      }
+      java.nio.file.Files.createDirectories(dir);
+    }
+    return log;
   }
 
   private boolean speculation() {

@@ -27,12 +27,16 @@ final class RunSummary {
     List<Trial> all = study.trials();
     out.println();
     out.println("Stopped: " + r.stopReason());
-    out.printf("This run: %d complete, %d infeasible, %d failed, %d pruned in %s%s%n", r.completed(), r.infeasible(),
-        r.failed(), r.pruned(),
+    out.printf("This run: %d complete, %d infeasible, %d failed, %d pruned%s in %s%s%n", r.completed(),
+        r.infeasible(), r.failed(), r.pruned(), r.interrupted() > 0 ? ", " + r.interrupted() + " interrupted" : "",
         Durations.format(Duration.ofMillis(Math.round(r.elapsedSeconds() * 1e3))),
-        r.recovered() > 0 ? "; " + r.recovered() + " trials left running by a dead process were marked failed" : "");
-    out.printf("Study:    %d complete, %d infeasible, %d failed, %d pruned%n", count(all, TrialState.COMPLETE),
-        count(all, TrialState.INFEASIBLE), count(all, TrialState.FAILED), count(all, TrialState.PRUNED));
+        r.recovered() > 0 ? "; " + r.recovered() + " trials left running by a dead process were marked interrupted"
+            : "");
+    long interrupted = all.stream().filter(Trial::wasInterrupted).count();
+    long failed = all.stream().filter(t -> t.state() == TrialState.FAILED && !t.wasInterrupted()).count();
+    out.printf("Study:    %d complete, %d infeasible, %d failed, %d pruned%s%n", count(all, TrialState.COMPLETE),
+        count(all, TrialState.INFEASIBLE), failed, count(all, TrialState.PRUNED),
+        interrupted > 0 ? ", " + interrupted + " interrupted (not counted against the budget)" : "");
     out.printf("Time:     evaluation %s (summed over workers), proposing %s, recording %s%n", seconds(r.evalSeconds()),
         seconds(r.askSeconds()), seconds(r.tellSeconds()));
     SpeculationStats spec = r.speculation();

@@ -28,7 +28,7 @@ final class ShowCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintStream out = System.out;
-    try (StudyStore store = StoreUrls.open(location.url())) {
+    try (StudyStore store = StoreUrls.openReadOnly(location.url())) {
       Study study = Study.load(store, location.name);
       List<Trial> trials = study.trials();
       out.printf("Study '%s' (%s) in %s%n", study.name(), study.direction().name().toLowerCase(),

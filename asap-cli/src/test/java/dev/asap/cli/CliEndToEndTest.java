@@ -110,7 +110,7 @@ class CliEndToEndTest {
     assertThat(resumed.out()).contains("resuming: " + beforeResume.size() + " trials already stored");
     List<Trial> after = trials("slow");
     completedBefore.forEach((n, v) -> assertThat(after.get(n).value()).isEqualTo(v));
-    assertThat(after).filteredOn(t -> t.state() == TrialState.FAILED).hasSize((int) leftRunning)
+    assertThat(after).filteredOn(t -> t.state() == TrialState.INTERRUPTED).hasSize((int) leftRunning)
         .allMatch(t -> t.error().contains("ended without finishing"));
     assertThat(after.stream().filter(Trial::isComplete).count()).isEqualTo(16);
     assertThat(after).noneMatch(t -> t.state() == TrialState.RUNNING);
@@ -264,14 +264,25 @@ class CliEndToEndTest {
     assertThat(badTool.exitCode()).isEqualTo(2);
     assertThat(badTool.err()).contains("unknown optimizer 'nope'").contains("asap").contains("llm+gp");
 
-    CliProcess.Result unknown = CliProcess.run(dir, "show", "ghost");
-    assertThat(unknown.exitCode()).isEqualTo(2);
-    assertThat(unknown.err()).contains("no study named 'ghost'");
+    CliProcess.Result noStore = CliProcess.run(dir, "show", "ghost", "--storage", "typo.db");
+    assertThat(noStore.exitCode()).isEqualTo(2);
+    assertThat(noStore.err()).contains("there is no ASAP store at " + dir.resolve("typo.db"));
+    assertThat(dir.resolve("typo.db")).doesNotExist();
+
 
     studyFile("broken", "exit 7", "");
     CliProcess.Result broken = CliProcess.run(dir, "run", "broken.yaml", "--trials", "20");
     assertThat(broken.exitCode()).isEqualTo(RunCommand.ALL_TRIALS_FAILED);
     assertThat(broken.out()).contains("all failed").contains("exited with code 7");
     assertThat(trials("broken")).hasSize(3);
+
+    // Below the broken-objective rule's threshold, a run whose every trial failed still exits 3.
+    CliProcess.Result twoFailed = CliProcess.run(dir, "run", "broken.yaml", "--trials", "5");
+    assertThat(twoFailed.exitCode()).as(twoFailed.out()).isEqualTo(RunCommand.ALL_TRIALS_FAILED);
+    assertThat(trials("broken")).hasSize(5);
+
+    CliProcess.Result unknown = CliProcess.run(dir, "show", "ghost", "--storage", "asap.db");
+    assertThat(unknown.exitCode()).isEqualTo(2);
+    assertThat(unknown.err()).contains("no study named 'ghost'");
   }
 }

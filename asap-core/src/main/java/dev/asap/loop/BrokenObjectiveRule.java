@@ -47,12 +47,10 @@ final class BrokenObjectiveRule {
   /** Takes one finished trial of this run into account. */
   void record(Completion c) {
     if (c.state() == TrialState.FAILED) {
-      if (!Boolean.TRUE.equals(c.attributes().get("interrupted"))) {
-        Object kind = c.attributes().get(EvaluationResult.FAILURE_ATTRIBUTE);
-        streak.add(new Failure(kind == null ? FailureKind.OTHER.label() : kind.toString(),
-            c.error() == null ? "" : c.error()));
-      }
-    } else {
+      Object kind = c.attributes().get(EvaluationResult.FAILURE_ATTRIBUTE);
+      streak.add(new Failure(kind == null ? FailureKind.OTHER.label() : kind.toString(),
+          c.error() == null ? "" : c.error()));
+    } else if (c.state() != TrialState.INTERRUPTED) {
       streak.clear();
     }
   }

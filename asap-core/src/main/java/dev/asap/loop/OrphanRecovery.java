@@ -9,14 +9,35 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Marks as failed the trials that a dead process left RUNNING, so a resumed study neither waits for them
+ * Marks as interrupted the trials that a dead process left RUNNING, so a resumed study neither waits for them
  * nor counts them. A trial is dead when its owner is a process of this host that no longer exists, or when
  * its heartbeat is older than {@code staleAfterSeconds} (owners on other hosts).
  */
 public final class OrphanRecovery {
+  /** Seconds from 1970 to 2001: a trial that started before that ran on a simulated clock. */
+  private static final double EPOCH_2001 = 978_307_200;
+
   private OrphanRecovery() {}
 
-  /** @return the number of trials marked failed */
+  /**
+   * Marks this process's RUNNING trials of the study as interrupted at once, for an emergency stop that
+   * cannot wait for the run loop.
+   *
+   * @return the number of trials marked
+   */
+  public static int interruptOwn(Study study, String reason) {
+    int marked = 0;
+    double now = System.currentTimeMillis() / 1e3;
+    for (Trial t : study.trials()) {
+      if (t.state() == TrialState.RUNNING && Owner.current().equals(t.owner())
+          && study.finish(t.number(), new Outcome(TrialState.INTERRUPTED, null, reason, 0, 0, now, Map.of()))) {
+        marked++;
+      }
+    }
+    return marked;
+  }
+
+  /** @return the number of trials marked interrupted */
   public static int recover(Study study, List<Trial> trials, double staleAfterSeconds) {
     double now = System.currentTimeMillis() / 1e3;
     int recovered = 0;
@@ -26,21 +47,19 @@ public final class OrphanRecovery {
       }
       String reason = null;
       if (Owner.isDeadLocalProcess(t.owner())) {
-        reason = "interrupted: the process that ran it (" + t.owner() + ") ended without finishing it"
+        reason = "the process that ran it (" + t.owner() + ") ended without finishing it"
             + " (killed or crashed)";
       } else if (now - t.heartbeat() > staleAfterSeconds) {
-        reason = "interrupted: no heartbeat from " + t.owner() + " for " + Math.round(now - t.heartbeat()) + "s";
+        reason = "no heartbeat from " + t.owner() + " for " + Math.round(now - t.heartbeat()) + "s";
       }
-      if (reason != null && study.finish(t.number(), new Outcome(TrialState.FAILED, null, reason, 0, 0, t.start(),
-          Map.of("interrupted", true)))) {
+      // It ran at least until its last heartbeat, when both are epoch times (a simulated run's are not).
+      boolean epochTimes = t.start() > EPOCH_2001 && t.heartbeat() >= t.start();
+      double ran = epochTimes ? t.heartbeat() - t.start() : 0;
+      if (reason != null && study.finish(t.number(), new Outcome(TrialState.INTERRUPTED, null, reason, ran, 0,
+          t.start() + ran, Map.of()))) {
         recovered++;
       }
     }
     return recovered;
-  }
-
-  /** True for trials that ended because a run was interrupted; they do not count against a trial budget. */
-  public static boolean wasInterrupted(Trial t) {
-    return t.wasInterrupted();
   }
 }

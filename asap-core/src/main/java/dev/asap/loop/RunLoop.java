@@ -25,6 +25,10 @@ import java.util.Objects;
 public final class RunLoop {
   /** Heartbeats are refreshed every 10 s; a trial silent for much longer belongs to a dead process. */
   static final double STALE_AFTER_SECONDS = 6 * ThreadedTrialRunner.HEARTBEAT_SECONDS;
+  /** How often a running loop looks for trials of dead peers. */
+  private static final long REAP_EVERY_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(2);
+  /** How often a loop with nothing to run looks at its peers' trials. */
+  private static final long PEER_POLL_MILLIS = 500;
 
   private final Study study;
   private final Objective objective;
@@ -37,6 +41,7 @@ public final class RunLoop {
   private final java.util.function.Supplier<Optimizer> shadows;
   private final double initialTau;
   private final double latencySeconds;
+  private final java.util.Map<String, Object> trialAttributes;
   private volatile boolean stopRequested;
   private volatile Thread loopThread;
 
@@ -53,13 +58,14 @@ public final class RunLoop {
     this.initialTau = b.initialTau;
     // The latency model is for the simulated clock only; a real run pays its judge's real time.
     this.latencySeconds = b.simulate ? b.latencySeconds : 0;
+    this.trialAttributes = java.util.Map.copyOf(b.trialAttributes);
   }
 
   public static Builder builder(Study study, Objective objective) {
     return new Builder(study, objective);
   }
 
-  /** Asks a running loop to stop: running trials are cancelled and recorded as failed (interrupted). */
+  /** Asks a running loop to stop: no trial starts any more, running ones are cancelled and recorded INTERRUPTED. */
   public void requestStop() {
     stopRequested = true;
     Thread t = loopThread;
@@ -96,9 +102,9 @@ public final class RunLoop {
       if (runner.running() > 0) {
         Thread.interrupted();
         String why = switch (stop.cause()) {
-          case TIME_BUDGET -> "interrupted: the time budget ran out";
-          case REQUESTED -> "interrupted: the run was stopped before the trial finished";
-          default -> "interrupted: the run stopped (" + stop.message() + ")";
+          case TIME_BUDGET -> "the time budget ran out";
+          case REQUESTED -> "the run was stopped before the trial finished";
+          default -> "the run stopped (" + stop.message() + ")";
         };
         for (Completion c : runner.cancelAll(why)) {
           record(c, clock, tally);
@@ -112,7 +118,7 @@ public final class RunLoop {
     }
     Trial best = Study.best(study.trials(), study.direction()).orElse(null);
     RunReport report = new RunReport(stop.cause(), stop.message(), tally.completed, tally.failed, tally.pruned,
-        tally.infeasible, recovered, best, clock.now() - clockStart, tally.ask, tally.eval, tally.tell,
+        tally.infeasible, tally.interrupted, recovered, best, clock.now() - clockStart, tally.ask, tally.eval, tally.tell,
         speculator == null ? null : speculator.stats());
     listener.runFinished(report);
     return report;
@@ -150,15 +156,27 @@ public final class RunLoop {
             // Kept on the trial so that measured and modelled proposing time can be told apart.
             p = p.withNotes(java.util.Map.of("latency_seconds", latencySeconds));
           }
+          if (!trialAttributes.isEmpty()) {
+            p = p.withNotes(trialAttributes);
+          }
           clock.charge(paid);
-          Trial started = study.start(p.withComputeSeconds(paid), optimizer.name(), claimSlot(tally.busy),
-              clock.now());
           tally.ask += paid;
-          tally.runningHere.put(started.number(), started);
-          listener.trialStarted(started);
+          if (stopRequested) {
+            // Asked to stop while proposing: the proposal is dropped, no trial starts after a stop.
+            stop = new Stop(StopCause.REQUESTED, "stopped by request");
+            break;
+          }
+          Trial started = startTrial(p.withComputeSeconds(paid), tally, clock);
+          if (started == null) {
+            stop = new Stop(StopCause.TRIAL_BUDGET, "trial budget reached (" + budget.trials() + " trials)");
+            break;
+          }
           runner.start(started.number(), started.worker(), started.config());
         }
         if (runner.running() == 0) {
+          if (stop != null && stop.cause() == StopCause.TRIAL_BUDGET && awaitPeers()) {
+            continue; // a peer died and its trial no longer counts: the budget has room again
+          }
           return stop == null ? new Stop(StopCause.NOTHING_TO_RUN, "nothing left to run") : stop;
         }
         if (speculator != null && tally.ready == null && !speculator.hasPending() && stop == null) {
@@ -178,6 +196,51 @@ public final class RunLoop {
     }
   }
 
+  /**
+   * Starts a trial for {@code p}, claiming a place in the trial budget atomically in the store when there is
+   * one; null when the budget is spent (several processes may share the study).
+   */
+  private Trial startTrial(Proposal p, Tally tally, Clock clock) {
+    int slot = claimSlot(tally.busy);
+    Trial started;
+    if (budget.trials() == null) {
+      started = study.start(p, optimizer.name(), slot, clock.now());
+    } else {
+      started = study.startWithinBudget(p, optimizer.name(), slot, clock.now(), budget.trials()).orElse(null);
+    }
+    if (started == null) {
+      tally.busy[slot] = false;
+      return null;
+    }
+    tally.runningHere.put(started.number(), started);
+    listener.trialStarted(started);
+    return started;
+  }
+
+  /**
+   * With the budget spent and nothing of its own running, a process that shares the study waits while other
+   * processes' trials still run: if one of them dies, its trial is marked interrupted and stops counting, and
+   * this process runs a replacement, so the study ends with exactly its budget.
+   *
+   * @return true when a dead peer's trial was reaped (the loop goes on), false when no peer trial is running
+   */
+  private boolean awaitPeers() throws InterruptedException {
+    if (simulate) {
+      return false; // a simulated run has no peers
+    }
+    while (true) {
+      List<Trial> trials = study.trials();
+      if (OrphanRecovery.recover(study, trials, STALE_AFTER_SECONDS) > 0) {
+        return true;
+      }
+      boolean peerRunning = trials.stream().anyMatch(t -> t.state() == TrialState.RUNNING);
+      if (!peerRunning || stopRequested) {
+        return false;
+      }
+      Thread.sleep(PEER_POLL_MILLIS);
+    }
+  }
+
   /** Prepares the next proposal for when the earliest-started running trial of this run ends. */
   private void speculate(Speculator speculator, List<Trial> trials, Clock clock, Tally tally) {
     if (trials == null || tally.runningHere.isEmpty()) {
@@ -191,6 +254,11 @@ public final class RunLoop {
     if (stopRequested || Thread.currentThread().isInterrupted()) {
       return new Stop(StopCause.REQUESTED, "stopped by request");
     }
+    if (!simulate && System.nanoTime() - tally.lastReapNanos > REAP_EVERY_NANOS) {
+      // Trials of peers that died while this run goes on stop counting against the budget.
+      tally.lastReapNanos = System.nanoTime();
+      OrphanRecovery.recover(study, trials, STALE_AFTER_SECONDS);
+    }
     if (clock.now() >= deadline) {
       return new Stop(StopCause.TIME_BUDGET, "time budget reached");
     }
@@ -201,7 +269,7 @@ public final class RunLoop {
       }
     }
     if (budget.trials() != null) {
-      long counted = trials.stream().filter(t -> !OrphanRecovery.wasInterrupted(t)).count();
+      long counted = trials.stream().filter(t -> !t.wasInterrupted()).count();
       if (counted >= budget.trials()) {
         return new Stop(StopCause.TRIAL_BUDGET, "trial budget reached (" + budget.trials() + " trials)");
       }
@@ -243,6 +311,7 @@ public final class RunLoop {
       case COMPLETE -> tally.completed++;
       case PRUNED -> tally.pruned++;
       case INFEASIBLE -> tally.infeasible++;
+      case INTERRUPTED -> tally.interrupted++;
       default -> tally.failed++;
     }
     List<Trial> trials = study.trials();
@@ -270,11 +339,13 @@ public final class RunLoop {
     int failed;
     int pruned;
     int infeasible;
+    int interrupted;
     final BrokenObjectiveRule brokenRule;
     double ask;
     double eval;
     double tell;
     double lastWriteSeconds;
+    long lastReapNanos = System.nanoTime();
     /** The study's trials as read after the last result, until the next proposal uses them. */
     List<Trial> fresh;
     /** A speculative pick accepted and waiting for the next free worker. */
@@ -301,6 +372,7 @@ public final class RunLoop {
     private double initialTau = 0.1;
     private double latencySeconds;
     private RunListener listener = new RunListener() {};
+    private java.util.Map<String, Object> trialAttributes = java.util.Map.of();
 
     private Builder(Study study, Objective objective) {
       this.study = Objects.requireNonNull(study);
@@ -365,6 +437,12 @@ public final class RunLoop {
         throw new IllegalArgumentException("proposal latency must be a finite number of seconds >= 0");
       }
       this.latencySeconds = seconds;
+      return this;
+    }
+
+    /** Attributes stored on every trial this run starts, e.g. the seed of the run that proposed it. */
+    public Builder trialAttributes(java.util.Map<String, Object> attributes) {
+      this.trialAttributes = java.util.Map.copyOf(attributes);
       return this;
     }
 

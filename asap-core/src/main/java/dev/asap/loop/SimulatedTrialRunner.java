@@ -38,7 +38,7 @@ final class SimulatedTrialRunner implements TrialRunner {
       r = EvaluationResult.of(objective, config, new RecordingContext(study, number));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      r = new EvaluationResult(TrialState.FAILED, null, "interrupted", null, 0, Map.of());
+      r = new EvaluationResult(TrialState.INTERRUPTED, null, "interrupted", null, 0, Map.of());
     }
     double charged = r.chargedSeconds();
     Map<String, Object> attrs = new LinkedHashMap<>(r.attributes());
@@ -70,8 +70,9 @@ final class SimulatedTrialRunner implements TrialRunner {
   public List<Completion> cancelAll(String reason) {
     List<Completion> out = new ArrayList<>();
     for (Completion c : events) {
-      out.add(new Completion(c.number(), c.worker(), TrialState.FAILED, null, reason, 0, clock.now(),
-          Map.of("interrupted", true)));
+      // Charged what it ran of its cost until now.
+      double ran = Math.max(0, clock.now() - (c.end() - c.evalSeconds()));
+      out.add(new Completion(c.number(), c.worker(), TrialState.INTERRUPTED, null, reason, ran, clock.now(), Map.of()));
     }
     events.clear();
     return out;

@@ -31,7 +31,7 @@ final class ThreadedTrialRunner implements TrialRunner {
   private final BlockingQueue<Completion> done = new LinkedBlockingQueue<>();
   private final Map<Integer, Running> running = new ConcurrentHashMap<>();
 
-  private record Running(int worker, Future<?> future) {}
+  private record Running(int worker, Future<?> future, double startedAt) {}
 
   ThreadedTrialRunner(Study study, Objective objective, Clock clock, int workerCount) {
     this.study = study;
@@ -72,7 +72,7 @@ final class ThreadedTrialRunner implements TrialRunner {
         Thread.currentThread().interrupt();
       }
     });
-    running.put(number, new Running(worker, f));
+    running.put(number, new Running(worker, f, clock.now()));
   }
 
   private static Map<String, Object> costAttribute(EvaluationResult r) {
@@ -107,8 +107,9 @@ final class ThreadedTrialRunner implements TrialRunner {
     List<Completion> out = new ArrayList<>();
     for (var e : running.entrySet()) {
       e.getValue().future().cancel(true);
-      out.add(new Completion(e.getKey(), e.getValue().worker(), TrialState.FAILED, null, reason, 0, clock.now(),
-          Map.of("interrupted", true)));
+      double now = clock.now();
+      out.add(new Completion(e.getKey(), e.getValue().worker(), TrialState.INTERRUPTED, null, reason,
+          Math.max(0, now - e.getValue().startedAt()), now, Map.of()));
     }
     running.clear();
     return out;

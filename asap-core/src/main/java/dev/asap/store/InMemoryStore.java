@@ -44,6 +44,17 @@ public final class InMemoryStore implements StudyStore {
   }
 
   @Override
+  public synchronized Optional<StoredTrial> startWithinBudget(long studyId, NewTrial t, int budget) {
+    long counted = trialsOf(studyId).stream().filter(InMemoryStore::countsAgainstBudget).count();
+    return counted >= budget ? Optional.empty() : Optional.of(start(studyId, t));
+  }
+
+  private static boolean countsAgainstBudget(StoredTrial t) {
+    return t.state() != TrialState.INTERRUPTED
+        && !(t.state() == TrialState.FAILED && Boolean.TRUE.equals(t.attributes().get("interrupted")));
+  }
+
+  @Override
   public synchronized StoredTrial start(long studyId, NewTrial t) {
     List<StoredTrial> list = trialsOf(studyId);
     StoredTrial stored = new StoredTrial(list.size(), Map.copyOf(t.config()), TrialState.RUNNING, null, null, t.tool(),

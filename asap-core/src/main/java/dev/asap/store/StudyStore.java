@@ -31,6 +31,15 @@ public interface StudyStore extends AutoCloseable {
   /** Adds a RUNNING trial with the next free number (atomically, also across processes). */
   StoredTrial start(long studyId, NewTrial trial);
 
+  /**
+   * Adds a RUNNING trial as {@link #start} does, but only while the study holds fewer than {@code budget} trials
+   * that count against a trial budget (all but interrupted ones, running ones included). Counting and adding
+   * are one atomic step, also across processes, so processes sharing a study never overshoot its budget.
+   *
+   * @return the new trial, or empty when the budget is spent
+   */
+  Optional<StoredTrial> startWithinBudget(long studyId, NewTrial trial, int budget);
+
   void reportIntermediate(long studyId, int number, long step, double value);
 
   /**

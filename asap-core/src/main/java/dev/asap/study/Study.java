@@ -123,11 +123,26 @@ public final class Study {
    * notes, and the optimizer as run (which differs from the tool when a pool's judge chose the proposal).
    */
   public Trial start(Proposal proposal, String optimizer, int worker, double startTime) {
+    return toTrial(store.start(info.id(), newTrial(proposal, optimizer, worker, startTime)));
+  }
+
+  private NewTrial newTrial(Proposal proposal, String optimizer, int worker, double startTime) {
     Map<String, Object> attributes = new java.util.LinkedHashMap<>(proposal.trialAttributes());
     attributes.put("optimizer", optimizer);
-    StoredTrial s = store.start(info.id(), new NewTrial(proposal.config().values(), proposal.tool(), worker,
-        Owner.current(), proposal.computeSeconds(), startTime, System.currentTimeMillis() / 1e3, attributes));
-    return toTrial(s);
+    return new NewTrial(proposal.config().values(), proposal.tool(), worker, Owner.current(),
+        proposal.computeSeconds(), startTime, System.currentTimeMillis() / 1e3, attributes);
+  }
+
+  /**
+   * Records a proposal as a running trial as {@link #start} does, but only while the study holds fewer than
+   * {@code budget} trials that count against a trial budget; the check and the insert are atomic in the store.
+   *
+   * @return the trial, or empty when the budget is spent (by this process or another)
+   */
+  public Optional<Trial> startWithinBudget(Proposal proposal, String optimizer, int worker, double startTime,
+      int budget) {
+    return store.startWithinBudget(info.id(), newTrial(proposal, optimizer, worker, startTime), budget)
+        .map(this::toTrial);
   }
 
   public void report(int number, long step, double value) {

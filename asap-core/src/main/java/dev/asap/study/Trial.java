@@ -52,6 +52,8 @@ public record Trial(
    * says nothing about its config and does not count against a trial budget.
    */
   public boolean wasInterrupted() {
-    return state == TrialState.FAILED && Boolean.TRUE.equals(attributes.get("interrupted"));
+    // Studies written before INTERRUPTED existed marked such trials as failed with an attribute.
+    return state == TrialState.INTERRUPTED
+        || state == TrialState.FAILED && Boolean.TRUE.equals(attributes.get("interrupted"));
   }
 }

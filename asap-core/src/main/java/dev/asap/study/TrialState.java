@@ -11,7 +11,12 @@ public enum TrialState {
    * The objective answered that this config cannot be run (out of memory, a rule the space could not
    * express): a result to learn from, with a reason and no value.
    */
-  INFEASIBLE;
+  INFEASIBLE,
+  /**
+   * The run stopped before the evaluation ended (Ctrl-C, a time budget, a process that died): nothing was
+   * learned about the config, and the trial does not count against a trial budget.
+   */
+  INTERRUPTED;
 
   public boolean isFinished() {
     return this != RUNNING;

@@ -11,6 +11,9 @@ import java.util.Map;
  * its config, its value as a loss (maximised objectives are negated) and its measured timings.
  */
 public final class TrialLogLine {
+  /** The trial attribute with the seed of the run that proposed it. */
+  public static final String SEED = "seed";
+
   private TrialLogLine() {}
 
   /**
@@ -48,6 +51,33 @@ public final class TrialLogLine {
       line.put("error", t.error());
     }
     return line;
+  }
+
+  /**
+   * The trials a log has lines for, in order of completion (end time, then number): finished and not
+   * interrupted, since an interrupted trial was never evaluated.
+   */
+  public static java.util.List<Trial> inCompletionOrder(java.util.List<Trial> trials) {
+    java.util.List<Trial> finished = new java.util.ArrayList<>();
+    for (Trial t : trials) {
+      if (t.state().isFinished() && !t.wasInterrupted()) {
+        finished.add(t);
+      }
+    }
+    finished.sort(java.util.Comparator.comparingDouble((Trial t) -> Double.isFinite(t.end()) ? t.end()
+        : Double.MAX_VALUE).thenComparingInt(Trial::number));
+    return finished;
+  }
+
+  /** The optimizer that proposed {@code t} as the trial records it, else {@code fallback}. */
+  public static String optimizerOf(Trial t, String fallback) {
+    Object name = t.attributes().get("optimizer");
+    return name == null ? fallback : name.toString();
+  }
+
+  /** The seed of the run that proposed {@code t} as the trial records it, else {@code fallback}. */
+  public static long seedOf(Trial t, long fallback) {
+    return t.attributes().get(SEED) instanceof Number n ? n.longValue() : fallback;
   }
 
   private static Double finiteOrNull(double v) {

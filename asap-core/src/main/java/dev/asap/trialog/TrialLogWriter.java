@@ -1,8 +1,9 @@
 package dev.asap.trialog;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.asap.loop.RunListener;
-import dev.asap.study.Direction;
+import dev.asap.study.Study;
 import dev.asap.study.Trial;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -11,34 +12,78 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
-/** Appends a trial-log line for each trial as it finishes; flushed per line so a killed run keeps its log. */
+/**
+ * Keeps a trial log in step with a study: the log is derived from the store, not from one run's events. On
+ * opening, it writes the lines an earlier run lost (a trial finished in the store while its process died);
+ * then it appends a line per trial as it finishes, flushed per line so a killed run keeps its log. Interrupted
+ * trials were never evaluated and get no line. {@code trial} counts the study's lines in the file, so it
+ * goes on where a resumed run's log stopped.
+ */
 public final class TrialLogWriter implements RunListener, AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final BufferedWriter out;
-  private final Direction direction;
+  private final Study study;
   private final String optimizer;
-  private final String task;
   private final long seed;
+  private final Set<Integer> logged = new HashSet<>();
   private int index;
 
-  public TrialLogWriter(Path file, Direction direction, String optimizer, String task, long seed) throws IOException {
-    Path parent = file.toAbsolutePath().getParent();
-    if (parent != null) {
-      Files.createDirectories(parent);
+  /**
+   * Opens (or creates) {@code file} and back-fills the study's finished trials that it lacks.
+   *
+   * @param optimizer the optimizer name for trials that do not record their own
+   * @param seed      the seed for trials that do not record the seed of the run that proposed them
+   * @throws IOException when the file cannot be read or written, or its directory does not exist
+   */
+  public TrialLogWriter(Path file, Study study, String optimizer, long seed) throws IOException {
+    this.study = study;
+    this.optimizer = optimizer;
+    this.seed = seed;
+    if (Files.exists(file)) {
+      readLogged(file);
     }
     this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
         StandardOpenOption.APPEND);
-    this.direction = direction;
-    this.optimizer = optimizer;
-    this.task = task;
-    this.seed = seed;
+    try {
+      backfill();
+    } catch (UncheckedIOException e) {
+      out.close();
+      throw e.getCause();
+    }
+  }
+
+  /** Writes a line for every finished trial of the study not in the log yet, in order of completion. */
+  public synchronized void backfill() {
+    for (Trial t : TrialLogLine.inCompletionOrder(study.trials())) {
+      write(t);
+    }
   }
 
   @Override
-  public void trialFinished(Trial trial, Trial best) {
+  public synchronized void trialFinished(Trial trial, Trial best) {
+    write(trial);
+  }
+
+  @Override
+  public synchronized void close() throws IOException {
     try {
-      out.write(JSON.writeValueAsString(TrialLogLine.of(trial, index++, direction, optimizer, task, seed)));
+      backfill();
+    } finally {
+      out.close();
+    }
+  }
+
+  private void write(Trial t) {
+    if (!t.state().isFinished() || t.wasInterrupted() || !logged.add(t.number())) {
+      return;
+    }
+    try {
+      out.write(JSON.writeValueAsString(TrialLogLine.of(t, index++, study.direction(),
+          TrialLogLine.optimizerOf(t, optimizer), study.name(), TrialLogLine.seedOf(t, seed))));
       out.newLine();
       out.flush();
     } catch (IOException e) {
@@ -46,8 +91,21 @@ public final class TrialLogWriter implements RunListener, AutoCloseable {
     }
   }
 
-  @Override
-  public void close() throws IOException {
-    out.close();
+  /** The trial numbers this study already has lines for; a torn last line (a killed writer) is skipped. */
+  private void readLogged(Path file) throws IOException {
+    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    for (String line : lines) {
+      JsonNode node;
+      try {
+        node = JSON.readTree(line);
+      } catch (IOException torn) {
+        continue;
+      }
+      if (node != null && study.name().equals(node.path("task").asText(null)) && node.path("number").isInt()) {
+        if (logged.add(node.get("number").asInt())) {
+          index++;
+        }
+      }
+    }
   }
 }

@@ -93,8 +93,13 @@ class RunLoopTest {
     assertThat(r.stopReason()).contains("time budget");
     assertThat(r.completed()).isEqualTo(5);
     assertThat(s.trials()).hasSize(6);
-    assertThat(s.trials().get(5).state()).isEqualTo(TrialState.FAILED);
-    assertThat(OrphanRecovery.wasInterrupted(s.trials().get(5))).isTrue();
+    Trial cut = s.trials().get(5);
+    assertThat(cut.state()).isEqualTo(TrialState.INTERRUPTED);
+    assertThat(cut.error()).isEqualTo("the time budget ran out");
+    // It had run from its start until the budget ended, and is charged that, not 0 s.
+    assertThat(cut.timings().evalSeconds()).isCloseTo(330 - cut.start(), within(0.5));
+    assertThat(r.interrupted()).isEqualTo(1);
+    assertThat(r.failed()).isZero();
     assertThat(r.elapsedSeconds()).isCloseTo(330, within(0.5));
   }
 
@@ -201,7 +206,7 @@ class RunLoopTest {
     RunReport r = run(s, square(), Budget.trials(8), 1, true);
     assertThat(r.recovered()).isEqualTo(1);
     Trial orphan = s.trials().get(5);
-    assertThat(orphan.state()).isEqualTo(TrialState.FAILED);
+    assertThat(orphan.state()).isEqualTo(TrialState.INTERRUPTED);
     assertThat(orphan.error()).contains("ended without finishing");
     assertThat(r.completed()).isEqualTo(3);
     assertThat(s.trials().stream().filter(Trial::isComplete).count()).isEqualTo(8);

@@ -35,10 +35,11 @@ final class SingleRun {
     Study study = Study.createOrOpen(new InMemoryStore(), task.name(), task.space(), task.direction());
     TraceRecorder trace = new TraceRecorder(task.direction());
     Files.deleteIfExists(logFile);
+    Files.createDirectories(logFile.toAbsolutePath().getParent());
     long t0 = System.nanoTime();
     RunReport report = null;
     String error = null;
-    try (TrialLogWriter log = new TrialLogWriter(logFile, task.direction(), optimizer, task.name(), seed)) {
+    try (TrialLogWriter log = new TrialLogWriter(logFile, study, optimizer, seed)) {
       Optimizer tool = Optimizers.create(optimizer, task.space(), seed);
       RunLoop.Builder loop = RunLoop.builder(study, task.objective())
           .optimizer(tool)

@@ -31,7 +31,7 @@ final class TraceRecorder implements RunListener {
 
   @Override
   public void trialFinished(Trial trial, Trial best) {
-    if (Boolean.TRUE.equals(trial.attributes().get("interrupted"))) {
+    if (trial.wasInterrupted()) {
       interrupted++;
       return;
     }

@@ -101,6 +101,7 @@ public final class PromptLog {
       case COMPLETE -> number(t.value());
       case PRUNED -> "pruned";
       case INFEASIBLE -> "infeasible";
+      case INTERRUPTED -> "interrupted (not evaluated)";
       default -> "failed";
     };
     return "#" + t.number() + " " + t.tool() + " " + value + " " + config(t.config().values());

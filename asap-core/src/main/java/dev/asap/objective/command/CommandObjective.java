@@ -52,6 +52,8 @@ public final class CommandObjective implements Objective {
   private final Path workingDirectory;
   private final Map<String, String> environment;
   private final Set<Integer> infeasibleExitCodes;
+  /** Commands running now, so that an emergency stop can kill them without waiting for their threads. */
+  private final Set<Process> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   /**
    * @param template         the command line with <code>{name}</code> placeholders
@@ -104,7 +106,17 @@ public final class CommandObjective implements Objective {
       env.putAll(environment);
       env.put("ASAP_CONFIG", json(config));
       env.put("ASAP_TRIAL", Integer.toString(context.trialNumber()));
-      return new CommandRun(builder, timeout, context, infeasibleExitCodes).run();
+      return new CommandRun(builder, timeout, context, infeasibleExitCodes, running).run();
+    }
+  }
+
+  /**
+   * Kills every command this objective is running, with its session, at once. For an emergency stop; the
+   * evaluations then end as killed.
+   */
+  public void killRunning() {
+    for (Process p : running) {
+      ProcessTree.kill(p.toHandle());
     }
   }
 

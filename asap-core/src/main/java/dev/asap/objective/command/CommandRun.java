@@ -33,17 +33,22 @@ final class CommandRun {
   private final Duration timeout;
   private final TrialContext context;
   private final java.util.Set<Integer> infeasibleExitCodes;
+  private final java.util.Set<Process> running;
 
-  CommandRun(ProcessBuilder builder, Duration timeout, TrialContext context, java.util.Set<Integer> infeasibleExitCodes) {
+  /** @param running where the process is listed while it runs */
+  CommandRun(ProcessBuilder builder, Duration timeout, TrialContext context, java.util.Set<Integer> infeasibleExitCodes,
+      java.util.Set<Process> running) {
     this.builder = builder;
     this.timeout = timeout;
     this.context = context;
     this.infeasibleExitCodes = infeasibleExitCodes;
+    this.running = running;
   }
 
   Evaluation run() throws TrialFailedException, InterruptedException {
     Deadline deadline = Deadline.after(timeout);
     Process process = start();
+    running.add(process);
     LineQueue stdout = new LineQueue();
     TailBuffer stderr = new TailBuffer(STDERR_LINES, STDERR_CHARS);
     try {
@@ -80,6 +85,7 @@ final class CommandRun {
         throw failure(e.getMessage(), e.kind(), e.costSeconds(), stderr, e);
       }
     } finally {
+      running.remove(process);
       stdout.abandon();
       // Reached with the process still running only when this thread was interrupted or the trial
       // context threw: nothing of the command may outlive the evaluation.

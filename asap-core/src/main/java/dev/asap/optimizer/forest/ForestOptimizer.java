@@ -145,7 +145,8 @@ public final class ForestOptimizer implements Optimizer {
     List<Trial> failed = new ArrayList<>();
     for (Trial t : history.trials()) {
       // SMAC's crash handling: a config that failed or could not run counts as the worst loss seen.
-      if (t.state() == TrialState.FAILED || t.state() == TrialState.PRUNED || t.state() == TrialState.INFEASIBLE) {
+      if ((t.state() == TrialState.FAILED && !t.wasInterrupted()) || t.state() == TrialState.PRUNED
+          || t.state() == TrialState.INFEASIBLE) {
         failed.add(t);
       }
     }

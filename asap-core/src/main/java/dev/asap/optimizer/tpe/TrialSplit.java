@@ -69,7 +69,8 @@ final class TrialSplit {
     List<EncodedTrial> finished = new ArrayList<>(finishedCount);
     for (int i = 0; i < size; i++) {
       TrialState state = states[i];
-      if (state == TrialState.FAILED || (state == TrialState.RUNNING && !constantLiar)) {
+      if (state == TrialState.FAILED || state == TrialState.INTERRUPTED
+          || (state == TrialState.RUNNING && !constantLiar)) {
         continue;
       }
       EncodedTrial e = cache.get(trials.get(i));

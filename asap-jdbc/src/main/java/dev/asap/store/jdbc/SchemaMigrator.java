@@ -78,6 +78,23 @@ final class SchemaMigrator {
     });
   }
 
+  /** Checks, without writing, that the file holds an ASAP store of exactly this schema version. */
+  static void requireCurrent(SqliteDatabase db) {
+    db.read("read the ASAP schema version", () -> {
+      if (!hasTable(db, "schema_version")) {
+        throw new StoreException("SQLite file " + db.file() + " is not an ASAP store (it has no schema_version"
+            + " table)");
+      }
+      int current = currentVersion(db);
+      if (current != LATEST) {
+        throw new StoreException("SQLite file " + db.file() + " holds an ASAP store of schema version " + current
+            + ", and this ASAP reads version " + LATEST + (current > LATEST ? "; upgrade ASAP to read it"
+            : "; open it once with 'asap run' to upgrade it"));
+      }
+      return null;
+    });
+  }
+
   /** A file without schema_version must be new: writing our tables into another program's database would harm it. */
   private static void requireNoTables(SqliteDatabase db) throws SQLException {
     try (ResultSet rs = db.statement(

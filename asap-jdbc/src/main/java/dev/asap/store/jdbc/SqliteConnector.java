@@ -22,10 +22,31 @@ final class SqliteConnector {
 
   private SqliteConnector() {}
 
-  static Connection connect(Path file) {
-    createParentDirectories(file);
+  /** How a file is opened. */
+  enum Mode {
+    /** Read and write; the file is created if missing, in a directory that must exist. */
+    WRITE,
+    /** Read and write; missing parent directories are created too. */
+    WRITE_CREATING_DIRECTORIES,
+    /** Read only; the file must exist, and nothing is created or changed, not even beside it. */
+    READ_ONLY
+  }
+
+  static Connection connect(Path file, Mode mode) {
+    if (mode == Mode.WRITE_CREATING_DIRECTORIES) {
+      createParentDirectories(file);
+    } else {
+      requireParentDirectory(file);
+    }
+    if (mode == Mode.READ_ONLY && !Files.exists(file)) {
+      throw new StoreException("there is no ASAP store at " + file + "; check --storage (a study's store is created"
+          + " by its first 'asap run')");
+    }
     requireSqliteOrEmpty(file);
     SQLiteConfig config = new SQLiteConfig();
+    if (mode == Mode.READ_ONLY) {
+      config.setReadOnly(true);
+    }
     config.setBusyTimeout(BUSY_TIMEOUT_MS);
     config.enforceForeignKeys(true);
     // In WAL mode NORMAL skips the fsync at each commit (syncing at checkpoints instead): the file stays
@@ -37,7 +58,14 @@ final class SqliteConnector {
     try {
       c = config.createConnection("jdbc:sqlite:" + file);
     } catch (SQLException e) {
+      if (mode == Mode.READ_ONLY) {
+        return immutable(file, e);
+      }
       throw new StoreException("could not open SQLite file " + file + ": " + e.getMessage(), e);
+    }
+    if (mode == Mode.READ_ONLY) {
+      // The journal mode is already in the file, and a reader may not change it.
+      return readable(c, file);
     }
     try (Statement s = c.createStatement()) {
       // WAL lets readers go on while one process writes; the mode is stored in the file, so this is a no-op
@@ -50,6 +78,41 @@ final class SqliteConnector {
       closeQuietly(c, e);
       throw new StoreException("could not open SQLite file " + file + ": " + e.getMessage()
           + SqlErrors.hint(e), e);
+    }
+  }
+
+  /**
+   * A read-only connection that can read: a WAL file needs its shared-memory file beside it, which a reader in a
+   * read-only directory cannot create. Then the file is opened as immutable, which reads it without any lock or
+   * side file; a writer active at the same moment may make that read see an older state.
+   */
+  private static Connection readable(Connection c, Path file) {
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM sqlite_master")) {
+      rs.next();
+      return c;
+    } catch (SQLException cannotRead) {
+      closeQuietly(c, cannotRead);
+      return immutable(file, cannotRead);
+    }
+  }
+
+  private static Connection immutable(Path file, SQLException cannotRead) {
+    SQLiteConfig config = new SQLiteConfig();
+    config.setReadOnly(true);
+    config.setOpenMode(org.sqlite.SQLiteOpenMode.OPEN_URI);
+    try {
+      return config.createConnection("jdbc:sqlite:" + file.toUri() + "?immutable=1");
+    } catch (SQLException e) {
+      e.addSuppressed(cannotRead);
+      throw new StoreException("could not open SQLite file " + file + " for reading: " + e.getMessage(), e);
+    }
+  }
+
+  private static void requireParentDirectory(Path file) {
+    Path parent = file.getParent();
+    if (parent != null && !Files.isDirectory(parent)) {
+      throw new StoreException("the directory " + parent + " for SQLite file " + file + " does not exist; create it"
+          + " first (or pass --create-dirs to 'asap run')");
     }
   }
 

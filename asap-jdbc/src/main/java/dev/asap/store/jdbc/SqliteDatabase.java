@@ -27,9 +27,9 @@ final class SqliteDatabase implements AutoCloseable {
   private final Map<String, PreparedStatement> statements = new HashMap<>();
   private Connection connection;
 
-  SqliteDatabase(Path file) {
+  SqliteDatabase(Path file, SqliteConnector.Mode mode) {
     this.file = file;
-    this.connection = SqliteConnector.connect(file);
+    this.connection = SqliteConnector.connect(file, mode);
   }
 
   Path file() {

@@ -34,15 +34,38 @@ public final class SqliteStore implements StudyStore {
   }
 
   /**
-   * Opens the store in {@code file}, creating the file, its parent directories and the schema as needed.
+   * Opens the store in {@code file}, creating the file and the schema as needed; its directory must exist.
    *
-   * @throws StoreException when the file cannot be opened, is not an SQLite database, is some other program's
-   *     database, or was written by a newer ASAP
+   * @throws StoreException when the directory does not exist, or the file cannot be opened, is not an SQLite
+   *     database, is some other program's database, or was written by a newer ASAP
    */
   public static SqliteStore open(Path file) {
-    SqliteDatabase db = new SqliteDatabase(file.toAbsolutePath().normalize());
+    return open(file, false);
+  }
+
+  /** Opens the store as {@link #open(Path)} does, creating missing parent directories when asked to. */
+  public static SqliteStore open(Path file, boolean createDirectories) {
+    return open(file, createDirectories ? SqliteConnector.Mode.WRITE_CREATING_DIRECTORIES : SqliteConnector.Mode.WRITE);
+  }
+
+  /**
+   * Opens an existing store for reading only: no file is created or changed, so it works on a store in a
+   * read-only directory and never leaves an empty database behind a mistyped path.
+   *
+   * @throws StoreException when there is no file, it is not an ASAP store, or its schema is not this ASAP's
+   */
+  public static SqliteStore openReadOnly(Path file) {
+    return open(file, SqliteConnector.Mode.READ_ONLY);
+  }
+
+  private static SqliteStore open(Path file, SqliteConnector.Mode mode) {
+    SqliteDatabase db = new SqliteDatabase(file.toAbsolutePath().normalize(), mode);
     try {
-      SchemaMigrator.migrate(db);
+      if (mode == SqliteConnector.Mode.READ_ONLY) {
+        SchemaMigrator.requireCurrent(db);
+      } else {
+        SchemaMigrator.migrate(db);
+      }
     } catch (RuntimeException e) {
       try {
         db.close();
@@ -99,9 +122,23 @@ public final class SqliteStore implements StudyStore {
 
   @Override
   public synchronized StoredTrial start(long studyId, NewTrial t) {
+    return insert(studyId, t, null).orElseThrow();
+  }
+
+  @Override
+  public synchronized Optional<StoredTrial> startWithinBudget(long studyId, NewTrial t, int budget) {
+    return insert(studyId, t, budget);
+  }
+
+  /** Inserts a RUNNING trial, unless {@code budget} is set and the study's counted trials reach it. */
+  private Optional<StoredTrial> insert(long studyId, NewTrial t, Integer budget) {
     String configJson = JsonColumns.write(t.config(), "config of a new trial");
     String attributesJson = JsonColumns.write(t.attributes(), "attributes of a new trial");
-    int number = db.write("start a trial of study " + studyId, () -> {
+    Integer number = db.write("start a trial of study " + studyId, () -> {
+      // Under the write lock: no other process can start a trial between this count and the insert.
+      if (budget != null && countedTrials(studyId) >= budget) {
+        return null;
+      }
       int next = nextNumber(studyId);
       long revision = nextRevision(studyId);
       PreparedStatement insert = db.statement("INSERT INTO trials (study_id, number, state, tool, worker, owner,"
@@ -122,10 +159,27 @@ public final class SqliteStore implements StudyStore {
       insert.executeUpdate();
       return next;
     });
+    if (number == null) {
+      return Optional.empty();
+    }
     // Return what a later read gives back, with the config's and attributes' types after the JSON round trip.
-    return new StoredTrial(number, JsonColumns.read(configJson, "config of trial " + number), TrialState.RUNNING,
+    return Optional.of(new StoredTrial(number, JsonColumns.read(configJson, "config of trial " + number), TrialState.RUNNING,
         null, null, t.tool(), t.worker(), t.owner(), new TreeMap<>(), t.askSeconds(), 0, 0, t.start(), Double.NaN,
-        t.heartbeat(), JsonColumns.read(attributesJson, "attributes of trial " + number));
+        t.heartbeat(), JsonColumns.read(attributesJson, "attributes of trial " + number)));
+  }
+
+  /**
+   * Trials that count against a trial budget: all but interrupted ones (including those that studies written
+   * before the INTERRUPTED state marked as failed with an attribute).
+   */
+  private int countedTrials(long studyId) throws SQLException {
+    PreparedStatement select = db.statement("SELECT count(*) FROM trials WHERE study_id = ?"
+        + " AND state <> 'INTERRUPTED' AND NOT (state = 'FAILED' AND attributes_json LIKE '%\"interrupted\":true%')");
+    select.setLong(1, studyId);
+    try (ResultSet rs = select.executeQuery()) {
+      rs.next();
+      return rs.getInt(1);
+    }
   }
 
   @Override

@@ -23,9 +23,19 @@ public final class StoreUrls {
 
   private StoreUrls() {}
 
-  /** Opens the store the URL names. */
+  /** Opens the store the URL names for reading and writing; an SQLite file's directory must exist. */
   public static StudyStore open(String url) {
-    return sqlitePath(url).<StudyStore>map(SqliteStore::open).orElseGet(InMemoryStore::new);
+    return open(url, false);
+  }
+
+  /** Opens the store the URL names, creating an SQLite file's missing directories when asked to. */
+  public static StudyStore open(String url, boolean createDirectories) {
+    return sqlitePath(url).<StudyStore>map(p -> SqliteStore.open(p, createDirectories)).orElseGet(InMemoryStore::new);
+  }
+
+  /** Opens an existing store to read it, creating and changing nothing (see {@link SqliteStore#openReadOnly}). */
+  public static StudyStore openReadOnly(String url) {
+    return sqlitePath(url).<StudyStore>map(SqliteStore::openReadOnly).orElseGet(InMemoryStore::new);
   }
 
   /** Says in words what the URL names, e.g. {@code SQLite file /abs/path/study.db}, without opening it. */

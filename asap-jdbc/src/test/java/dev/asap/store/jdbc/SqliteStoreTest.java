@@ -167,12 +167,26 @@ class SqliteStoreTest extends StoreContract {
   }
 
   @Test
-  void createsParentDirectories() {
+  void createsParentDirectoriesOnlyWhenAsked() {
     Path file = dir.resolve("a/b/c/study.db");
-    try (SqliteStore s = SqliteStore.open(file)) {
+    assertThatThrownBy(() -> SqliteStore.open(file))
+        .isInstanceOf(StoreException.class)
+        .hasMessageContaining("the directory " + file.getParent() + " for SQLite file " + file + " does not exist");
+    assertThat(dir.resolve("a")).doesNotExist();
+
+    try (SqliteStore s = SqliteStore.open(file, true)) {
       s.createOrOpen("s", Direction.MINIMIZE, SPACE);
     }
     assertThat(file).isRegularFile();
+  }
+
+  @Test
+  void readingAMissingStoreCreatesNothing() {
+    Path file = dir.resolve("typo.db");
+    assertThatThrownBy(() -> SqliteStore.openReadOnly(file))
+        .isInstanceOf(StoreException.class)
+        .hasMessageContaining("there is no ASAP store at " + file);
+    assertThat(file).doesNotExist();
   }
 
   @Test

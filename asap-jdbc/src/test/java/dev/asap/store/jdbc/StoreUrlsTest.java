@@ -27,7 +27,7 @@ class StoreUrlsTest {
   void sqliteUrlsOpenAnSqliteFile() {
     Path file = dir.resolve("sub/study.db");
     for (String url : new String[] {"sqlite:" + file, "sqlite://" + file, file.toString()}) {
-      try (StudyStore store = StoreUrls.open(url)) {
+      try (StudyStore store = StoreUrls.open(url, true)) {
         assertThat(store).isInstanceOf(SqliteStore.class);
         assertThat(((SqliteStore) store).file()).isEqualTo(file);
       }
