@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.asap.objective.Evaluation;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -30,6 +31,8 @@ final class MetricLineParser {
       .build();
 
   private static final java.util.Set<String> PROTOCOL_FIELDS = java.util.Set.of("value", "cost", "feasible");
+  /** The trial attribute holding the objective's own extra fields. */
+  static final String USER = "user";
 
   OutputLine parse(String line) {
     String text = line.strip();
@@ -96,7 +99,16 @@ final class MetricLineParser {
 
   private static Map<String, Object> withoutReason(JsonNode node) {
     Map<String, Object> out = attributes(node);
-    out.remove("reason");
+    if (out.get(USER) instanceof Map<?, ?> user && user.containsKey("reason")) {
+      Map<String, Object> rest = new LinkedHashMap<>();
+      user.forEach((k, v) -> rest.put(k.toString(), v));
+      rest.remove("reason");
+      if (rest.isEmpty()) {
+        out.remove(USER);
+      } else {
+        out.put(USER, rest);
+      }
+    }
     return out;
   }
 
@@ -114,10 +126,25 @@ final class MetricLineParser {
   }
 
   /**
-   * Number and string fields other than value, cost and the infeasibility protocol's, with JSON's types mapped
-   * to Long/Double/String.
+   * The trial attributes a result line gives: its number and string fields other than value, cost and the
+   * infeasibility protocol's, with JSON's types mapped to Long/Double/String, in a map of their own under
+   * {@link #USER} (so that a field named {@code optimizer} or {@code judge} cannot overwrite what ASAP records);
+   * a numeric {@code violation} goes beside it, since the tools read it.
    */
   private static Map<String, Object> attributes(JsonNode node) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    Map<String, Object> user = userFields(node);
+    if (user.get(Evaluation.VIOLATION) instanceof Number violation) {
+      out.put(Evaluation.VIOLATION, violation);
+      user.remove(Evaluation.VIOLATION);
+    }
+    if (!user.isEmpty()) {
+      out.put(USER, user);
+    }
+    return out;
+  }
+
+  private static Map<String, Object> userFields(JsonNode node) {
     Map<String, Object> out = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> field : node.properties()) {
       String name = field.getKey();

@@ -138,7 +138,7 @@ class CommandObjectiveTest {
 
     assertThat(e.value()).isEqualTo(0.5);
     assertThat(e.costSeconds()).isEqualTo(12.5);
-    assertThat(e.attributes()).isEqualTo(Map.of("epochs", 7L, "note", "early stop", "lr_final", 1e-4));
+    assertThat(e.attributes()).isEqualTo(Map.of("user", Map.of("epochs", 7L, "note", "early stop", "lr_final", 1e-4)));
   }
 
   @Test

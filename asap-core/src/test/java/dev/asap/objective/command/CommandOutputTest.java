@@ -54,7 +54,16 @@ class CommandOutputTest {
 
     assertThat(m.value()).isEqualTo(1.0);
     assertThat(m.cost().doubleValue()).isEqualTo(2.0);
-    assertThat(m.attributes()).isEqualTo(Map.of("n", 3L, "x", 0.5, "s", "t", "bad", "NaN"));
+    assertThat(m.attributes()).isEqualTo(Map.of("user", Map.of("n", 3L, "x", 0.5, "s", "t", "bad", "NaN")));
+  }
+
+  @Test
+  void userFieldsNamedLikeSystemAttributesStayInTheirOwnMap() {
+    OutputLine.Metric m = (OutputLine.Metric) parser.parse(
+        "{\"value\": 1, \"optimizer\": \"mine\", \"judge\": \"me\", \"reason\": \"because\"}");
+
+    assertThat(m.attributes()).isEqualTo(Map.of("user", Map.of("optimizer", "mine", "judge", "me", "reason",
+        "because")));
   }
 
   @Test

@@ -37,7 +37,7 @@ class InfeasibleCommandTest {
     assertThat(e.isFeasible()).isFalse();
     assertThat(e.infeasibleReason()).isEqualTo("needs 97 GB of 80 GB");
     assertThat(e.costSeconds()).isEqualTo(60.0);
-    assertThat(e.attributes()).containsEntry("memory_gb", 97L).doesNotContainKey("reason");
+    assertThat(e.attributes()).isEqualTo(Map.of("user", Map.of("memory_gb", 97L)));
   }
 
   @Test
