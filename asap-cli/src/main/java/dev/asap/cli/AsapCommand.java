@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Hyperparameter optimisation for any command or JVM objective.",
-    subcommands = {RunCommand.class, ShowCommand.class, ExportCommand.class, BenchCommand.class,
+    subcommands = {RunCommand.class, ShowCommand.class, StudiesCommand.class, ExportCommand.class,
+        DeleteCommand.class, BenchCommand.class,
         CommandLine.HelpCommand.class})
 public final class AsapCommand implements Runnable {
 

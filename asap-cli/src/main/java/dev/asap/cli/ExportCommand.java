@@ -16,8 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,6 +27,8 @@ import picocli.CommandLine.Option;
 @Command(name = "export", mixinStandardHelpOptions = true,
     description = "Export a stored study's trials as CSV or as JSON Lines in the trial-log format.")
 final class ExportCommand implements Callable<Integer> {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   enum Format { csv, jsonl }
 
   @Mixin
@@ -38,7 +40,8 @@ final class ExportCommand implements Callable<Integer> {
   @Option(names = "--output", paramLabel = "FILE", description = "write here instead of standard output")
   Path output;
 
-  @Option(names = "--seed", paramLabel = "S", description = "seed to record in trial-log lines (default 0)")
+  @Option(names = "--seed", paramLabel = "S",
+      description = "seed for trial-log lines of trials that do not record the seed of their run (default 0)")
   long seed;
 
   @Override
@@ -61,35 +64,45 @@ final class ExportCommand implements Callable<Integer> {
     List<String> header = new ArrayList<>(List.of("number", "state", "value", "tool", "worker", "start", "end",
         "ask_seconds", "eval_seconds", "tell_seconds", "error"));
     study.space().parameters().forEach(p -> header.add(p.name()));
+    header.addAll(List.of("intermediate", "attributes"));
     w.write(Csv.row(header));
     for (Trial t : study.trials()) {
       List<String> row = new ArrayList<>(List.of(String.valueOf(t.number()), t.state().name().toLowerCase(),
           t.value() == null ? "" : String.valueOf(t.value()), t.tool(), String.valueOf(t.worker()),
-          num(t.start()), num(t.end()), num(t.timings().askSeconds()), num(t.timings().evalSeconds()),
-          num(t.timings().tellSeconds()), t.error() == null ? "" : t.error()));
+          Timestamps.format(t.start()), t.state().isFinished() ? Timestamps.format(t.end()) : "",
+          num(t.timings().askSeconds()), num(t.timings().evalSeconds()), num(t.timings().tellSeconds()),
+          t.error() == null ? "" : t.error()));
       for (Parameter p : study.space().parameters()) {
         row.add(t.config().has(p.name()) ? String.valueOf(t.config().get(p.name())) : "");
       }
+      // The last two columns hold JSON: intermediate values by step, and the objective's fields ("user") with
+      // the judge's reason, evidence and alternatives.
+      row.add(t.intermediate().isEmpty() ? "" : JSON.writeValueAsString(t.intermediate()));
+      row.add(t.attributes().isEmpty() ? "" : JSON.writeValueAsString(t.attributes()));
       w.write(Csv.row(row));
     }
   }
 
-  /** Finished trials in order of completion, as the trial-log format asks. */
+  /**
+   * Evaluated trials in order of completion, as the trial-log format asks, each line with everything stored
+   * beside it: intermediate values and the trial's attributes.
+   */
   private void writeJsonl(Study study, Writer w) throws IOException {
-    ObjectMapper json = new ObjectMapper();
-    List<Trial> finished = new ArrayList<>(study.trials().stream().filter(t -> t.state() != TrialState.RUNNING).toList());
-    finished.sort(Comparator.comparingDouble((Trial t) -> Double.isFinite(t.end()) ? t.end() : Double.MAX_VALUE)
-        .thenComparingInt(Trial::number));
+    List<Trial> finished = TrialLogLine.inCompletionOrder(study.trials());
     for (int i = 0; i < finished.size(); i++) {
       Trial t = finished.get(i);
-      Object optimizer = t.attributes().getOrDefault("optimizer", t.tool());
-      w.write(json.writeValueAsString(TrialLogLine.of(t, i, study.direction(), String.valueOf(optimizer),
-          study.name(), seed)));
+      Map<String, Object> line = TrialLogLine.of(t, i, study.direction(), TrialLogLine.optimizerOf(t, t.tool()),
+          study.name(), TrialLogLine.seedOf(t, seed));
+      if (!t.intermediate().isEmpty()) {
+        line.put("intermediate", t.intermediate());
+      }
+      line.put("attributes", t.attributes());
+      w.write(JSON.writeValueAsString(line));
       w.write('\n');
     }
   }
 
   private static String num(double v) {
-    return Double.isFinite(v) ? String.valueOf(v) : "";
+    return Double.isFinite(v) ? java.math.BigDecimal.valueOf(v).toPlainString() : "";
   }
 }

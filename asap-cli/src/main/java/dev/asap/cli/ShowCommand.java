@@ -25,12 +25,23 @@ final class ShowCommand implements Callable<Integer> {
   @Option(names = "--limit", paramLabel = "N", description = "show at most the last N trials (default 50, 0 = all)")
   int limit = 50;
 
+  @Option(names = "--trial", paramLabel = "N", description = "show everything stored for trial N instead")
+  Integer trial;
+
   @Override
   public Integer call() {
     PrintStream out = System.out;
     try (StudyStore store = StoreUrls.openReadOnly(location.url())) {
       Study study = Study.load(store, location.name);
       List<Trial> trials = study.trials();
+      if (trial != null) {
+        if (trial < 0 || trial >= trials.size()) {
+          throw new IllegalArgumentException("study '" + study.name() + "' has no trial " + trial + " (its trials are"
+              + (trials.isEmpty() ? " none yet" : " 0 to " + (trials.size() - 1)) + ")");
+        }
+        TrialDetail.print(out, trials.get(trial));
+        return 0;
+      }
       out.printf("Study '%s' (%s) in %s%n", study.name(), study.direction().name().toLowerCase(),
           StoreUrls.describe(location.url()));
       out.println("Space:  " + study.space().parameters().stream().map(p -> p.name()).collect(Collectors.joining(", ")));

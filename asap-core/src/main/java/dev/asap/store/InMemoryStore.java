@@ -39,6 +39,18 @@ public final class InMemoryStore implements StudyStore {
   }
 
   @Override
+  public synchronized boolean delete(String name) {
+    StudyInfo info = studies.remove(name);
+    if (info == null) {
+      return false;
+    }
+    trials.remove(info.id());
+    revisions.remove(info.id());
+    latest.remove(info.id());
+    return true;
+  }
+
+  @Override
   public synchronized List<StudyInfo> list() {
     return List.copyOf(studies.values());
   }

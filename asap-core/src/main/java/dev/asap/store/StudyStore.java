@@ -26,6 +26,13 @@ public interface StudyStore extends AutoCloseable {
 
   Optional<StudyInfo> find(String name);
 
+  /**
+   * Removes the study with all its trials and intermediate values, in one transaction.
+   *
+   * @return false when there is no study of that name
+   */
+  boolean delete(String name);
+
   List<StudyInfo> list();
 
   /** Adds a RUNNING trial with the next free number (atomically, also across processes). */

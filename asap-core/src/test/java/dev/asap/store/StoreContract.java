@@ -83,6 +83,57 @@ public abstract class StoreContract {
   }
 
   @Test
+  void deletingAStudyRemovesItsTrialsAndLeavesOthers() {
+    long a = store.createOrOpen("a", Direction.MINIMIZE, SPACE).id();
+    long b = store.createOrOpen("b", Direction.MINIMIZE, SPACE).id();
+    store.start(a, newTrial(0.1));
+    store.reportIntermediate(a, 0, 1, 0.5);
+    store.start(b, newTrial(0.2));
+
+    assertThat(store.delete("a")).isTrue();
+    assertThat(store.delete("a")).isFalse();
+    assertThat(store.find("a")).isEmpty();
+    assertThat(store.list()).extracting(StudyInfo::name).containsExactly("b");
+    assertThat(store.trials(b)).hasSize(1);
+    long again = store.createOrOpen("a", Direction.MINIMIZE, SPACE).id();
+    assertThat(store.trials(again)).isEmpty();
+  }
+
+  @Test
+  void theBudgetClaimCountsEveryTrialButInterruptedOnes() {
+    long id = store.createOrOpen("s", Direction.MINIMIZE, SPACE).id();
+    assertThat(store.startWithinBudget(id, newTrial(0.1), 2)).isPresent();
+    assertThat(store.startWithinBudget(id, newTrial(0.2), 2)).isPresent();
+    assertThat(store.startWithinBudget(id, newTrial(0.3), 2)).isEmpty();
+    store.finish(id, 1, new Outcome(TrialState.INTERRUPTED, null, "stopped", 0, 0, 11, Map.of()));
+
+    assertThat(store.startWithinBudget(id, newTrial(0.4), 2)).map(StoredTrial::number).contains(2);
+    assertThat(store.startWithinBudget(id, newTrial(0.5), 2)).isEmpty();
+  }
+
+  @Test
+  void concurrentBudgetClaimsNeverOvershoot() throws Exception {
+    long id = store.createOrOpen("s", Direction.MINIMIZE, SPACE).id();
+    int threads = 4;
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+    java.util.concurrent.atomic.AtomicInteger claimed = new java.util.concurrent.atomic.AtomicInteger();
+    List<java.util.concurrent.Future<?>> futures = new java.util.ArrayList<>();
+    for (int i = 0; i < threads; i++) {
+      futures.add(pool.submit(() -> {
+        for (int k = 0; k < 20; k++) {
+          store.startWithinBudget(id, newTrial(k), 25).ifPresent(t -> claimed.incrementAndGet());
+        }
+      }));
+    }
+    for (java.util.concurrent.Future<?> f : futures) {
+      f.get();
+    }
+    pool.shutdown();
+    assertThat(claimed.get()).isEqualTo(25);
+    assertThat(store.trials(id)).hasSize(25);
+  }
+
+  @Test
   void startRecordsEverythingAndNumbersFromZero() {
     long id = store.createOrOpen("s", Direction.MINIMIZE, SPACE).id();
     StoredTrial t0 = store.start(id, newTrial(0.5));

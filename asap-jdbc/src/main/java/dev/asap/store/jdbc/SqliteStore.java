@@ -108,6 +108,26 @@ public final class SqliteStore implements StudyStore {
   }
 
   @Override
+  public synchronized boolean delete(String name) {
+    return db.write("delete study '" + name + "'", () -> {
+      Optional<StudyInfo> study = findStudy(name);
+      if (study.isEmpty()) {
+        return false;
+      }
+      long id = study.get().id();
+      for (String table : new String[] {"intermediate_values", "trials"}) {
+        PreparedStatement delete = db.statement("DELETE FROM " + table + " WHERE study_id = ?");
+        delete.setLong(1, id);
+        delete.executeUpdate();
+      }
+      PreparedStatement delete = db.statement("DELETE FROM studies WHERE id = ?");
+      delete.setLong(1, id);
+      delete.executeUpdate();
+      return true;
+    });
+  }
+
+  @Override
   public synchronized List<StudyInfo> list() {
     return db.read("list the studies", () -> {
       List<StudyInfo> out = new ArrayList<>();

@@ -1,0 +1,72 @@
+package dev.asap.cli;
+
+import dev.asap.store.StudyStore;
+import dev.asap.store.jdbc.StoreUrls;
+import dev.asap.study.Study;
+import dev.asap.study.StudyInfo;
+import dev.asap.study.Trial;
+import dev.asap.study.TrialState;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code asap studies}: the studies of a store with their trial counts and best values. */
+@Command(name = "studies", mixinStandardHelpOptions = true,
+    description = "List the studies of a store: trials by state and best value.")
+final class StudiesCommand implements Callable<Integer> {
+  @Option(names = "--storage", paramLabel = "URL",
+      description = "the store: sqlite:FILE (default: sqlite:asap.db in this directory)")
+  String storage;
+
+  @Override
+  public Integer call() {
+    PrintStream out = System.out;
+    String url = StorageOption.orDefault(storage, Path.of(""));
+    try (StudyStore store = StoreUrls.openReadOnly(url)) {
+      List<StudyInfo> studies = store.list();
+      if (studies.isEmpty()) {
+        out.println("No studies in " + StoreUrls.describe(url));
+        return 0;
+      }
+      List<String[]> rows = new ArrayList<>();
+      rows.add(new String[] {"name", "direction", "trials", "complete", "infeasible", "failed", "running", "best",
+          "created"});
+      for (StudyInfo info : studies) {
+        Study study = Study.load(store, info.name());
+        List<Trial> trials = study.trials();
+        rows.add(new String[] {info.name(), info.direction().name().toLowerCase(), String.valueOf(trials.size()),
+            count(trials, TrialState.COMPLETE), count(trials, TrialState.INFEASIBLE), count(trials, TrialState.FAILED),
+            count(trials, TrialState.RUNNING),
+            Study.best(trials, study.direction()).map(b -> Numbers.format(b.value())).orElse("-"),
+            Timestamps.format(info.createdEpochSeconds())});
+      }
+      out.println("Studies in " + StoreUrls.describe(url) + ":");
+      printTable(out, rows);
+      return 0;
+    }
+  }
+
+  private static String count(List<Trial> trials, TrialState state) {
+    return String.valueOf(trials.stream().filter(t -> t.state() == state && !t.wasInterrupted()).count());
+  }
+
+  private static void printTable(PrintStream out, List<String[]> rows) {
+    int[] width = new int[rows.get(0).length];
+    for (String[] r : rows) {
+      for (int i = 0; i < r.length; i++) {
+        width[i] = Math.max(width[i], r[i].length());
+      }
+    }
+    for (String[] r : rows) {
+      StringBuilder line = new StringBuilder();
+      for (int i = 0; i < r.length; i++) {
+        line.append(String.format(i < 2 || i == r.length - 1 ? "%-" + width[i] + "s  " : "%" + width[i] + "s  ", r[i]));
+      }
+      out.println(line.toString().stripTrailing());
+    }
+  }
+}
