@@ -29,7 +29,7 @@ import java.util.Locale;
 public final class BenchMain {
   static final String USAGE = """
       usage: bench --suite smoke|full|FAMILY|TASK|FILE.yaml[,...] [options]
-        --optimizers a,b,c   tools to compare (registered: %s; default: smoke random + one, else all)
+        --optimizers a,b,c   tools to compare (registered: %s; default: smoke random, one more and asap, else all)
         --seeds N            seeds per optimizer and task (default: smoke 2, else 10)
         --first-seed N       first seed (default 0)
         --workers K          parallel trials within a run (default 1)

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
     subcommands = {RunCommand.class, ShowCommand.class, StudiesCommand.class, ExportCommand.class,
         DeleteCommand.class, BenchCommand.class,
         CommandLine.HelpCommand.class})
-public final class AsapCommand implements Runnable {
+public final class AsapCommand implements java.util.concurrent.Callable<Integer> {
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -21,7 +21,10 @@ public final class AsapCommand implements Runnable {
     System.exit(execute(args));
   }
 
-  /** Runs the CLI and returns its exit code: 0 fine, 1 an internal error, 2 a usage or input error. */
+  /**
+   * Runs the CLI and returns its exit code: 0 fine, 1 an internal error, 2 a usage or input error, 3 a run whose
+   * every trial failed, 128 + n a run stopped by signal n (130 for Ctrl-C).
+   */
   public static int execute(String... args) {
     CommandLine cli = new CommandLine(new AsapCommand());
     cli.setExecutionExceptionHandler(new UserErrors());
@@ -29,8 +32,10 @@ public final class AsapCommand implements Runnable {
     return cli.execute(args);
   }
 
+  /** No subcommand is a usage error: the usage goes to stderr and the exit code is 2, as for any other. */
   @Override
-  public void run() {
-    spec.commandLine().usage(System.out);
+  public Integer call() {
+    spec.commandLine().usage(System.err);
+    return UserErrors.USER_ERROR;
   }
 }

@@ -243,18 +243,21 @@ public record BenchOptions(String suite, List<String> optimizers, int seeds, lon
           targetRegret, trialCap, throughput, speculate, judgeLatency, progress);
     }
 
-    /** Smoke: random plus the first other registered tool; otherwise every registered tool. */
+    /** Smoke: random, the first other registered tool and the default pool; otherwise every registered tool. */
     private static List<String> defaultOptimizers(boolean smoke) {
       List<String> all = Optimizers.names();
       if (!smoke) {
         return all;
       }
-      List<String> two = new ArrayList<>();
+      List<String> few = new ArrayList<>();
       if (all.contains("random")) {
-        two.add("random");
+        few.add("random");
       }
-      all.stream().filter(n -> !n.equals("random")).findFirst().ifPresent(two::add);
-      return two;
+      all.stream().filter(n -> !n.equals("random") && !n.equals(Optimizers.POOL)).findFirst().ifPresent(few::add);
+      if (all.contains(Optimizers.POOL)) {
+        few.add(Optimizers.POOL);
+      }
+      return few;
     }
   }
 }
