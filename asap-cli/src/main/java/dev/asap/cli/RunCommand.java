@@ -163,7 +163,16 @@ final class RunCommand implements Callable<Integer> {
         return signalExit;
       }
       // A run whose every trial failed is an error for scripts, though every trial is kept.
-      return report.stopCause() == StopCause.ALL_FAILED || report.everyTrialFailed() ? ALL_TRIALS_FAILED : 0;
+      if (report.stopCause() == StopCause.ALL_FAILED || report.everyTrialFailed()) {
+        return ALL_TRIALS_FAILED;
+      }
+      if (logWriter != null && logWriter.failure() != null) {
+        System.err.println("asap: could not write the trial log " + log + " (" + logWriter.failure() + "); every"
+            + " trial is in the store: the next run on the study adds the missing lines, or write the whole log with"
+            + " ./asap export " + Shell.quote(study.name()) + " --format jsonl");
+        return UserErrors.USER_ERROR;
+      }
+      return 0;
     }
   }
 

@@ -31,6 +31,22 @@ final class CliProcess {
     return new CliProcess(p, out, err);
   }
 
+  /**
+   * Starts the CLI as the leader of a process group of its own, as a shell starts a foreground job, so that a
+   * test can signal the group as Ctrl-C does.
+   */
+  static CliProcess startInNewSession(Path workdir, String... args) throws IOException {
+    List<String> command = new ArrayList<>(List.of("/usr/bin/setsid", "-w",
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), AsapCommand.class.getName()));
+    command.addAll(List.of(args));
+    Path out = Files.createTempFile(workdir, "out", ".txt");
+    Path err = Files.createTempFile(workdir, "err", ".txt");
+    Process p = new ProcessBuilder(command).directory(workdir.toFile()).redirectOutput(out.toFile())
+        .redirectError(err.toFile()).start();
+    return new CliProcess(p, out, err);
+  }
+
   /** Runs to completion (generous limit) and returns the exit code. */
   static Result run(Path workdir, String... args) throws Exception {
     CliProcess p = start(workdir, args);

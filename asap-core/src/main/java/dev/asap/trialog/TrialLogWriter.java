@@ -7,7 +7,6 @@ import dev.asap.study.Study;
 import dev.asap.study.Trial;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +21,10 @@ import java.util.Set;
  * then it appends a line per trial as it finishes, flushed per line so a killed run keeps its log. Interrupted
  * trials were never evaluated and get no line. {@code trial} counts the study's lines in the file, so it
  * goes on where a resumed run's log stopped.
+ *
+ * <p>A write that fails (a full disk, say) does not stop the run: the store keeps every trial, the failure is
+ * remembered ({@link #failure}) and later lines are not attempted, so the log has no holes in its middle; the
+ * next run on the study back-fills it.
  */
 public final class TrialLogWriter implements RunListener, AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -31,6 +34,7 @@ public final class TrialLogWriter implements RunListener, AutoCloseable {
   private final long seed;
   private final Set<Integer> logged = new HashSet<>();
   private int index;
+  private String failure;
 
   /**
    * Opens (or creates) {@code file} and back-fills the study's finished trials that it lacks.
@@ -43,17 +47,17 @@ public final class TrialLogWriter implements RunListener, AutoCloseable {
     this.study = study;
     this.optimizer = optimizer;
     this.seed = seed;
-    if (Files.exists(file)) {
-      readLogged(file);
+    if (Files.isRegularFile(file)) {
+      readLogged(file); // not a pipe or a device, which may never end
     }
     this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
         StandardOpenOption.APPEND);
-    try {
-      backfill();
-    } catch (UncheckedIOException e) {
-      out.close();
-      throw e.getCause();
-    }
+    backfill();
+  }
+
+  /** Why the log stopped being written, or null when every line was written. */
+  public synchronized String failure() {
+    return failure;
   }
 
   /** Writes a line for every finished trial of the study not in the log yet, in order of completion. */
@@ -69,25 +73,30 @@ public final class TrialLogWriter implements RunListener, AutoCloseable {
   }
 
   @Override
-  public synchronized void close() throws IOException {
+  public synchronized void close() {
+    backfill();
     try {
-      backfill();
-    } finally {
       out.close();
+    } catch (IOException e) {
+      if (failure == null) {
+        failure = e.getMessage();
+      }
     }
   }
 
   private void write(Trial t) {
-    if (!t.state().isFinished() || t.wasInterrupted() || !logged.add(t.number())) {
+    if (failure != null || !t.state().isFinished() || t.wasInterrupted() || logged.contains(t.number())) {
       return;
     }
     try {
-      out.write(JSON.writeValueAsString(TrialLogLine.of(t, index++, study.direction(),
+      out.write(JSON.writeValueAsString(TrialLogLine.of(t, index, study.direction(),
           TrialLogLine.optimizerOf(t, optimizer), study.name(), TrialLogLine.seedOf(t, seed))));
       out.newLine();
       out.flush();
+      logged.add(t.number());
+      index++;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the trial log: " + e.getMessage(), e);
+      failure = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
   }
 

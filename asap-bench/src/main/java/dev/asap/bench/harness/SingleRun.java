@@ -55,6 +55,10 @@ final class SingleRun {
         loop.speculate(() -> Optimizers.create(optimizer, task.space(), seed), INITIAL_TAU);
       }
       report = loop.build().run();
+      log.backfill();
+      if (log.failure() != null) {
+        throw new IOException("cannot write the trial log " + logFile + ": " + log.failure());
+      }
     } catch (RuntimeException e) {
       error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }

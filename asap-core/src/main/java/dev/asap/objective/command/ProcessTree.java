@@ -20,10 +20,14 @@ import java.util.concurrent.TimeUnit;
 final class ProcessTree {
   /** util-linux's setsid, present on every Linux distribution; without it commands share ASAP's group. */
   private static final Path SETSID = Path.of("/usr/bin/setsid");
+  private static final Path SETPRIV = Path.of("/usr/bin/setpriv");
 
   private ProcessTree() {}
 
-  /** The argv that runs {@code command} as the leader of a new session, where the system allows it. */
+  /**
+   * The argv that runs {@code command} as the leader of a new session, where the system allows it, and that
+   * dies with ASAP even when ASAP is killed with SIGKILL and cannot clean up.
+   */
   static List<String> inNewSession(List<String> command) {
     if (!Files.isExecutable(SETSID)) {
       return command;
@@ -32,6 +36,11 @@ final class ProcessTree {
     argv.add(SETSID.toString());
     // -w: if setsid had to fork to become a session leader, wait and pass on the exit status.
     argv.add("-w");
+    if (Files.isExecutable(SETPRIV)) {
+      // The parent-death signal: the kernel kills the command when the thread that started it dies, which
+      // is ASAP's evaluating thread, alive until the command has ended.
+      argv.addAll(List.of(SETPRIV.toString(), "--pdeathsig", "KILL"));
+    }
     argv.addAll(command);
     return argv;
   }
