@@ -108,6 +108,25 @@ class FaultInjectionTest {
   }
 
   @Test
+  void threeProcessesWithAFastObjectiveNeverOvershootTheBudget() throws Exception {
+    for (int round = 0; round < 3 * SCALE; round++) {
+      String name = "fast" + round;
+      studyFile(name, "echo {x}");
+      List<CliProcess> processes = new ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        processes.add(CliProcess.start(dir, "run", name + ".yaml", "--trials", "40", "--workers", "3",
+            "--optimizer", "random"));
+      }
+      for (CliProcess p : processes) {
+        assertThat(p.process.waitFor(3, TimeUnit.MINUTES)).isTrue();
+        assertThat(p.process.exitValue()).as(p.result().err()).isZero();
+      }
+      List<Trial> trials = trials(name);
+      assertThat(trials).as("round %d", round).hasSize(40).allMatch(Trial::isComplete);
+    }
+  }
+
+  @Test
   void ctrlCToTheProcessGroupStopsCleanly() throws Exception {
     studyFile("int", "echo $$ >> pids.txt; sleep 1.{d}; echo {x}");
     int interrupts = 0;
