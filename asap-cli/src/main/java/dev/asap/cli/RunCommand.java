@@ -144,35 +144,39 @@ final class RunCommand implements Callable<Integer> {
         builder.speculate(() -> llmSetup.optimizer(optimizerName, file, seedValue), INITIAL_TAU);
       }
       RunLoop loop = builder.build();
-      RunReport report;
-      int signalExit;
+      // Set once every trial of this run is in the store: a later signal then lets the summary finish.
+      java.util.concurrent.atomic.AtomicBoolean recorded = new java.util.concurrent.atomic.AtomicBoolean();
       try (StopSignals signals = new StopSignals(() -> {
         System.err.println("\nasap: stopping: no new trial starts, running ones are recorded as interrupted"
             + " (press Ctrl-C again to stop at once)");
         loop.requestStop();
-      }, code -> stopAtOnce(study, objective, logWriter, code))) {
-        report = loop.run();
-        signalExit = signals.received() ? signals.exitCode() : 0;
+      }, code -> {
+        if (!recorded.get()) {
+          stopAtOnce(study, objective, logWriter, code);
+        }
+      })) {
+        RunReport report = loop.run();
+        recorded.set(true);
+        if (logWriter != null) {
+          logWriter.close();
+        }
+        new RunSummary(out, study, url).print(report);
+        out.flush();
+        if (signals.received()) {
+          return signals.exitCode();
+        }
+        // A run whose every trial failed is an error for scripts, though every trial is kept.
+        if (report.stopCause() == StopCause.ALL_FAILED || report.everyTrialFailed()) {
+          return ALL_TRIALS_FAILED;
+        }
+        if (logWriter != null && logWriter.failure() != null) {
+          System.err.println("asap: could not write the trial log " + log + " (" + logWriter.failure() + "); every"
+              + " trial is in the store: the next run on the study adds the missing lines, or write the whole log"
+              + " with ./asap export " + Shell.quote(study.name()) + " --format jsonl");
+          return UserErrors.USER_ERROR;
+        }
+        return 0;
       }
-      if (logWriter != null) {
-        logWriter.close();
-      }
-      new RunSummary(out, study, url).print(report);
-      out.flush();
-      if (signalExit != 0) {
-        return signalExit;
-      }
-      // A run whose every trial failed is an error for scripts, though every trial is kept.
-      if (report.stopCause() == StopCause.ALL_FAILED || report.everyTrialFailed()) {
-        return ALL_TRIALS_FAILED;
-      }
-      if (logWriter != null && logWriter.failure() != null) {
-        System.err.println("asap: could not write the trial log " + log + " (" + logWriter.failure() + "); every"
-            + " trial is in the store: the next run on the study adds the missing lines, or write the whole log with"
-            + " ./asap export " + Shell.quote(study.name()) + " --format jsonl");
-        return UserErrors.USER_ERROR;
-      }
-      return 0;
     }
   }
 

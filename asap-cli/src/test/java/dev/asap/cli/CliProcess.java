@@ -33,10 +33,11 @@ final class CliProcess {
 
   /**
    * Starts the CLI as the leader of a process group of its own, as a shell starts a foreground job, so that a
-   * test can signal the group as Ctrl-C does.
+   * test can signal the group as Ctrl-C does. SIGINT is reset to its default first: a build started in the
+   * background of a script inherits it ignored, and a JVM never handles a signal that was ignored at start.
    */
   static CliProcess startInNewSession(Path workdir, String... args) throws IOException {
-    List<String> command = new ArrayList<>(List.of("/usr/bin/setsid", "-w",
+    List<String> command = new ArrayList<>(List.of("/usr/bin/setsid", "-w", "/usr/bin/env", "--default-signal=INT",
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"), AsapCommand.class.getName()));
     command.addAll(List.of(args));
