@@ -65,7 +65,9 @@ class CliEndToEndTest {
     CliProcess.Result csv = CliProcess.run(dir, "export", "branin", "--format", "csv");
     List<String> lines = csv.out().lines().toList();
     assertThat(lines).hasSize(13);
-    assertThat(lines.get(0)).startsWith("number,state,value,tool").endsWith("x,y,opt,momentum");
+    assertThat(lines.get(0)).startsWith("number,state,value,tool").endsWith("x,y,opt,momentum,intermediate,attributes");
+    // Times as ISO-8601, not epoch floats in E-notation.
+    assertThat(lines.get(1).split(",")[5]).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
 
     CliProcess.Result jsonl = CliProcess.run(dir, "export", "branin", "--format", "jsonl");
     ObjectMapper json = new ObjectMapper();
@@ -85,6 +87,21 @@ class CliEndToEndTest {
     }
     assertThat(log).extracting(l -> l.get("trial").asInt()).containsExactlyElementsOf(
         java.util.stream.IntStream.range(0, 12).boxed().toList());
+    // Each line carries the seed of the run that proposed it and what the judge recorded.
+    assertThat(log).allMatch(l -> l.get("seed").asLong() == 3 && l.get("attributes").has("reason"));
+
+    CliProcess.Result one = CliProcess.run(dir, "show", "branin", "--trial", "4");
+    assertThat(one.exitCode()).isZero();
+    assertThat(one.out()).startsWith("Trial 4: complete").contains("Config:").contains("\"reason\"");
+    CliProcess.Result studies = CliProcess.run(dir, "studies");
+    assertThat(studies.exitCode()).isZero();
+    assertThat(studies.out()).containsPattern("branin\\s+minimize\\s+12\\s+12");
+    CliProcess.Result refused = CliProcess.run(dir, "delete", "branin");
+    assertThat(refused.exitCode()).isEqualTo(2);
+    assertThat(refused.err()).contains("--yes");
+    CliProcess.Result deleted = CliProcess.run(dir, "delete", "branin", "--yes");
+    assertThat(deleted.exitCode()).isZero();
+    assertThat(CliProcess.run(dir, "show", "branin").err()).contains("no study named 'branin'");
   }
 
   @Test
