@@ -21,6 +21,9 @@ public final class PoolOptimizer implements Optimizer, dev.asap.optimizer.Candid
   private final ToolPool pool;
   private final Judge judge;
   private final long seed;
+  /** The proposal last returned and the tool that made it, for {@link #discard}. */
+  private Proposal lastChosen;
+  private Optimizer lastChooser;
 
   public PoolOptimizer(ToolPool pool, Judge judge, long seed) {
     this("asap", pool, judge, seed);
@@ -71,6 +74,10 @@ public final class PoolOptimizer implements Optimizer, dev.asap.optimizer.Candid
     Verdict v = judge.choose(history, candidates, scores);
     double judgeSeconds = (System.nanoTime() - t0) / 1e9;
     Proposal chosen = candidates.get(v.index());
+    // The tools whose proposals lost forget them; the winner's is forgotten too if the caller discards it.
+    round.discardAllBut(v.index());
+    lastChosen = chosen;
+    lastChooser = round.proposers().get(v.index());
     Map<String, Object> notes = new LinkedHashMap<>();
     notes.put("judge", judge.name());
     notes.put("reason", v.reason());
@@ -83,6 +90,15 @@ public final class PoolOptimizer implements Optimizer, dev.asap.optimizer.Candid
       notes.put("tool_failures", round.failures());
     }
     return chosen.withNotes(notes);
+  }
+
+  @Override
+  public void discard(Proposal proposal) {
+    if (lastChooser != null) {
+      lastChooser.discard(lastChosen);
+      lastChooser = null;
+      lastChosen = null;
+    }
   }
 
   /** The judge's evidence plus each candidate's predicted P(feasible), by tool, once the study has learned it. */

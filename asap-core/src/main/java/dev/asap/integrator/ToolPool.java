@@ -49,24 +49,40 @@ public final class ToolPool {
       }));
     }
     List<Proposal> proposals = new ArrayList<>();
+    List<Optimizer> proposers = new ArrayList<>();
     List<String> failures = new ArrayList<>();
     for (int i = 0; i < futures.size(); i++) {
       try {
         proposals.add(futures.get(i).get());
+        proposers.add(tools.get(i));
       } catch (ExecutionException e) {
         Throwable cause = e.getCause();
         failures.add(tools.get(i).name() + ": " + cause.getClass().getSimpleName()
             + (cause.getMessage() == null ? "" : " " + cause.getMessage()));
       }
     }
-    return new Round(proposals, failures, (System.nanoTime() - t0) / 1e9);
+    return new Round(proposals, proposers, failures, (System.nanoTime() - t0) / 1e9);
   }
 
-  /** The proposals of one round, the tools that failed (with why) and the round's wall time. */
-  public record Round(List<Proposal> proposals, List<String> failures, double wallSeconds) {
+  /**
+   * The proposals of one round with the tool that made each ({@code proposers}, same order), the tools that
+   * failed (with why) and the round's wall time.
+   */
+  public record Round(List<Proposal> proposals, List<Optimizer> proposers, List<String> failures,
+      double wallSeconds) {
     public Round {
       proposals = List.copyOf(proposals);
+      proposers = List.copyOf(proposers);
       failures = List.copyOf(failures);
+    }
+
+    /** Tells every tool but the chosen one's that its proposal of this round will not be evaluated. */
+    void discardAllBut(int chosen) {
+      for (int i = 0; i < proposals.size(); i++) {
+        if (i != chosen) {
+          proposers.get(i).discard(proposals.get(i));
+        }
+      }
     }
   }
 }

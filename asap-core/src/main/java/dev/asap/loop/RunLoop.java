@@ -163,11 +163,13 @@ public final class RunLoop {
           tally.ask += paid;
           if (stopRequested) {
             // Asked to stop while proposing: the proposal is dropped, no trial starts after a stop.
+            optimizer.discard(p);
             stop = new Stop(StopCause.REQUESTED, "stopped by request");
             break;
           }
           Trial started = startTrial(p.withComputeSeconds(paid), tally, clock);
           if (started == null) {
+            optimizer.discard(p);
             stop = new Stop(StopCause.TRIAL_BUDGET, "trial budget reached (" + budget.trials() + " trials)");
             break;
           }

@@ -3,6 +3,7 @@ package dev.asap.optimizer;
 import dev.asap.optimizer.local.MixedDistance;
 import dev.asap.space.Config;
 import dev.asap.space.SearchSpace;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -22,6 +23,8 @@ public final class ConstraintGuard implements Optimizer, CandidateScorer {
   private final SearchSpace space;
   private final MixedDistance distance;
   private final long seed;
+  /** The tool's proposal behind the last one this guard returned, to discard it if asked. */
+  private Proposal lastFromTool;
 
   private ConstraintGuard(Optimizer tool, SearchSpace space, long seed) {
     this.tool = tool;
@@ -48,13 +51,19 @@ public final class ConstraintGuard implements Optimizer, CandidateScorer {
   @Override
   public Proposal propose(History history) {
     Proposal p = tool.propose(history);
+    List<Proposal> unused = new ArrayList<>();
     for (int i = 0; i < RETRIES && !space.satisfies(p.config()); i++) {
       Proposal again = tool.propose(history);
       if (again.config().equals(p.config())) {
         break; // a deterministic tool answers the same: asking again is no use
       }
+      unused.add(p);
       p = again;
     }
+    for (int i = unused.size() - 1; i >= 0; i--) {
+      tool.discard(unused.get(i));
+    }
+    lastFromTool = p;
     var broken = space.violated(p.config());
     if (broken.isEmpty()) {
       return p;
@@ -81,6 +90,15 @@ public final class ConstraintGuard implements Optimizer, CandidateScorer {
       }
     }
     return best != null ? best : UnseenConfigs.orFresh(history, space.sample(random), random);
+  }
+
+  /** Discards the tool's own proposal behind {@code proposal} (which may be a repair of it). */
+  @Override
+  public void discard(Proposal proposal) {
+    if (lastFromTool != null) {
+      tool.discard(lastFromTool);
+      lastFromTool = null;
+    }
   }
 
   @Override

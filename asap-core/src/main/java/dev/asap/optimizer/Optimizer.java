@@ -14,6 +14,14 @@ public interface Optimizer {
   Proposal propose(History history);
 
   /**
+   * Tells the tool that {@code proposal}, one of its own still pending, will never be evaluated (a pool's judge
+   * chose another tool's, or the run stopped): the tool forgets it, so that its state does not grow with
+   * proposals that were not chosen. After its last proposal is discarded, proposing again for the same history
+   * gives the same proposal.
+   */
+  default void discard(Proposal proposal) {}
+
+  /**
    * True when this tool has a surrogate model and attaches a {@link Prediction} to its proposals once it
    * has enough data (the contract suite checks it).
    */

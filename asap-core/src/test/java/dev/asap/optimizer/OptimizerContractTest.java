@@ -92,6 +92,26 @@ class OptimizerContractTest {
 
   @ParameterizedTest
   @MethodSource("tools")
+  void forgetsADiscardedProposalAndProposesItAgain(String tool) {
+    Study study = Study.createOrOpen(new InMemoryStore(), "discard", MIXED, Direction.MINIMIZE);
+    Optimizer o = Optimizers.create(tool, MIXED, 11);
+    for (int i = 0; i < 30; i++) {
+      History history = study.history();
+      Proposal first = o.propose(history);
+      // Discarded many times over, as a pool discards a tool's proposal round after round: nothing piles up.
+      for (int k = 0; k < 3; k++) {
+        o.discard(first);
+        Proposal again = o.propose(history);
+        assertThat(again.config()).as("%s at trial %d, discard %d: %s then %s", tool, i, k, first.tool(), again.tool())
+            .isEqualTo(first.config());
+      }
+      Trial t = study.start(first, tool, 0, i);
+      study.tell(t.number(), mixedLoss(t.config()));
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("tools")
   void givesPendingWorkersDistinctConfigs(String tool) {
     Study study = Study.createOrOpen(new InMemoryStore(), "pending", MIXED, Direction.MINIMIZE);
     Optimizer o = Optimizers.create(tool, MIXED, 9);

@@ -105,6 +105,11 @@ public final class CmaEs implements Optimizer {
     return new Proposal(m.config(), NAME, null, 0);
   }
 
+  @Override
+  public void discard(Proposal proposal) {
+    inFlight.remove(proposal.config());
+  }
+
   /** Warm start: the first run is centred on the best result already in the history, if any. */
   private void start(History history) {
     Trial best = null;

@@ -58,8 +58,14 @@ public final class DifferentialEvolution implements Optimizer {
   /** Whether each slot's initial point has been proposed (or given by a result already). */
   private boolean[] seeded;
 
-  /** A proposed vector and the target it competes for. */
-  private record Candidate(int slot, double[] vector) {}
+  /** Salt of the random stream used to absorb results. */
+  private static final long ABSORB_STREAM = 0xAB5;
+
+  /**
+   * A proposal in flight: its target slot and trial vector, whether it was an initial-design point, and the
+   * population's round-robin cursor before it (to rewind on a discard).
+   */
+  private record Candidate(int slot, double[] vector, boolean seeding, int cursor) {}
 
   public DifferentialEvolution(SearchSpace space, long seed) {
     this(space, seed, Variation.Strategy.CURRENT_TO_BEST_1);
@@ -82,11 +88,15 @@ public final class DifferentialEvolution implements Optimizer {
     if (population == null) {
       start(history, random);
     } else {
-      absorb(history, random);
+      // Its own stream: absorbing results happens once per history, and must not shift the draws of a
+      // proposal made again for the same history (after a discard).
+      absorb(history, Seeds.random(seed, history.size(), ABSORB_STREAM));
     }
     int slot = firstUnseeded();
+    int cursor = population.cursor();
+    boolean seeding = slot >= 0;
     double[] vector;
-    if (slot >= 0) {
+    if (seeding) {
       seeded[slot] = true;
       vector = population.vector(slot);
     } else {
@@ -102,8 +112,22 @@ public final class DifferentialEvolution implements Optimizer {
       vector = vectorOf(config, vector);
     }
     population.addPending(slot);
-    inFlight.put(config, new Candidate(slot, vector));
+    inFlight.put(config, new Candidate(slot, vector, seeding, cursor));
     return new Proposal(config, NAME, null, 0);
+  }
+
+  @Override
+  public void discard(Proposal proposal) {
+    Candidate c = inFlight.remove(proposal.config());
+    if (c == null) {
+      return;
+    }
+    population.removePending(c.slot());
+    if (c.seeding()) {
+      seeded[c.slot()] = false;
+    } else {
+      population.rewind(c.cursor());
+    }
   }
 
   /** Builds the population: the best results already in the history, then Sobol points to propose. */

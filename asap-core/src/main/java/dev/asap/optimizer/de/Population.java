@@ -58,6 +58,16 @@ final class Population {
     pending[slot] = Math.max(0, pending[slot] - 1);
   }
 
+  /** The round-robin cursor: where {@link #nextTarget} starts looking. */
+  int cursor() {
+    return next;
+  }
+
+  /** Puts the round-robin cursor back, for a trial vector that will never be evaluated. */
+  void rewind(int cursor) {
+    next = cursor;
+  }
+
   int pending(int slot) {
     return pending[slot];
   }

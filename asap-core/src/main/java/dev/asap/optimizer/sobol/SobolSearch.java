@@ -53,10 +53,8 @@ public final class SobolSearch implements Optimizer {
       generator = new SobolSequenceGenerator(dimension);
       nextIndex = 0;
     }
-    if (index > nextIndex) {
-      generator.skipTo(index);
-    }
-    double[] raw = generator.nextVector();
+    // skipTo returns point i itself (and the next call gives i + 1), so both paths give point i.
+    double[] raw = index == nextIndex ? generator.nextVector() : generator.skipTo(index);
     nextIndex = index + 1;
     double[] u = new double[raw.length];
     for (int i = 0; i < raw.length; i++) {
