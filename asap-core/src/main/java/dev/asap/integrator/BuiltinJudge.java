@@ -54,12 +54,10 @@ public final class BuiltinJudge implements Judge {
   }
 
   @Override
-  public Verdict choose(History history, List<Proposal> candidates) {
-    return choose(history, candidates, Map.of());
-  }
-
-  @Override
-  public Verdict choose(History history, List<Proposal> candidates, Map<String, double[]> scores) {
+  public Verdict choose(Round round) {
+    History history = round.history();
+    List<Proposal> candidates = round.candidates();
+    Map<String, double[]> scores = round.scores();
     // Evaluated, not completed: where most configs are infeasible the design must still end.
     if (history.evaluatedCount() < initialDesign(history)) {
       for (int i = 0; i < candidates.size(); i++) {

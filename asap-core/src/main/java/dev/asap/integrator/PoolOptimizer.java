@@ -71,7 +71,8 @@ public final class PoolOptimizer implements Optimizer, dev.asap.optimizer.Candid
         scores = Map.of("feasibility", java.util.Arrays.stream(pFeasible).map(Math::log).toArray());
       }
     }
-    Verdict v = judge.choose(history, candidates, scores);
+    Verdict v = judge.choose(new Round(history, candidates, scores, pFeasible,
+        candidates.stream().mapToDouble(Proposal::computeSeconds).toArray()));
     double judgeSeconds = (System.nanoTime() - t0) / 1e9;
     Proposal chosen = candidates.get(v.index());
     // The tools whose proposals lost forget them; the winner's is forgotten too if the caller discards it.

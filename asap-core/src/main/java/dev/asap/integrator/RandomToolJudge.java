@@ -1,6 +1,5 @@
 package dev.asap.integrator;
 
-import dev.asap.optimizer.History;
 import dev.asap.optimizer.Proposal;
 import dev.asap.optimizer.Seeds;
 import java.util.List;
@@ -23,8 +22,9 @@ public final class RandomToolJudge implements Judge {
   }
 
   @Override
-  public Verdict choose(History history, List<Proposal> candidates) {
-    int pick = Seeds.random(seed, history.size()).nextInt(candidates.size());
+  public Verdict choose(Round round) {
+    List<Proposal> candidates = round.candidates();
+    int pick = Seeds.random(seed, round.history().size()).nextInt(candidates.size());
     return new Verdict(pick, "picked uniformly at random among " + candidates.size() + " proposals: "
         + candidates.get(pick).tool(), Map.of("candidates", candidates.size()));
   }

@@ -1,7 +1,6 @@
 package dev.asap.integrator;
 
 import dev.asap.optimizer.History;
-import dev.asap.optimizer.Proposal;
 import dev.asap.study.Trial;
 import java.util.ArrayDeque;
 import java.util.Arrays;
@@ -39,15 +38,16 @@ public final class RegimeSwitchingJudge implements Judge {
   }
 
   @Override
-  public synchronized Verdict choose(History history, List<Proposal> candidates) {
+  public synchronized Verdict choose(Round round) {
+    History history = round.history();
     if (switched != null) {
-      Verdict v = cheap.choose(history, candidates);
+      Verdict v = cheap.choose(round);
       Map<String, Object> evidence = new LinkedHashMap<>(v.evidence());
       evidence.put("regime", switched);
       return new Verdict(v.index(), "fast-evaluation regime, " + cheap.name() + " judge: " + v.reason(), evidence);
     }
     long t0 = System.nanoTime();
-    Verdict v = expensive.choose(history, candidates);
+    Verdict v = expensive.choose(round);
     recent.addLast((System.nanoTime() - t0) / 1e9);
     if (recent.size() > WINDOW) {
       recent.removeFirst();

@@ -1,6 +1,7 @@
 package dev.asap.integrator.llm;
 
 import dev.asap.integrator.Judge;
+import dev.asap.integrator.Round;
 import dev.asap.integrator.Verdict;
 import dev.asap.optimizer.History;
 import dev.asap.optimizer.Proposal;
@@ -36,7 +37,9 @@ public final class LlmJudge implements Judge {
   }
 
   @Override
-  public Verdict choose(History history, List<Proposal> candidates) {
+  public Verdict choose(Round round) {
+    History history = round.history();
+    List<Proposal> candidates = round.candidates();
     log.update(history);
     List<String> ids = ids(candidates.size());
     LlmRequest request = new LlmRequest(List.of(LlmRequest.ChatMessage.system(PromptLog.instructions()),
@@ -60,7 +63,8 @@ public final class LlmJudge implements Judge {
     } catch (LlmException e) {
       evidence.put("llm_seconds", (System.nanoTime() - t0) / 1e9);
       evidence.put("llm_failure", e.kind().name().toLowerCase());
-      Verdict v = fallback.choose(history, candidates);
+      // The fallback gets the whole round, model scores included.
+      Verdict v = fallback.choose(round);
       evidence.put("fallback_evidence", v.evidence());
       return new Verdict(v.index(), "LLM judge failed (" + e.kind().name().toLowerCase() + ": "
           + AnswerParser.clip(String.valueOf(e.getMessage())) + "); " + fallback.name() + " judge: " + v.reason(),

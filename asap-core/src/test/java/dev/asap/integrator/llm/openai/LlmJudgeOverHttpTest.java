@@ -3,6 +3,7 @@ package dev.asap.integrator.llm.openai;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.asap.integrator.BuiltinJudge;
+import dev.asap.integrator.Round;
 import dev.asap.integrator.Verdict;
 import dev.asap.integrator.llm.LlmJudge;
 import dev.asap.integrator.llm.PromptLog;
@@ -63,7 +64,7 @@ class LlmJudgeOverHttpTest {
   @Test
   void followsAValidAnswerAndRecordsTokensAndTheSchema() {
     server.reply(200, completion("{\"choice\": \"B\", \"reason\": \"random explores an empty corner\"}"));
-    Verdict v = judge(Duration.ofSeconds(10)).choose(history, candidates);
+    Verdict v = judge(Duration.ofSeconds(10)).choose(Round.of(history, candidates));
     assertThat(v.index()).isEqualTo(1);
     assertThat(v.reason()).startsWith("LLM chose B (random)").contains("empty corner");
     assertThat(v.evidence()).containsEntry("prompt_tokens", 420).containsEntry("cached_prompt_tokens", 400);
@@ -77,7 +78,7 @@ class LlmJudgeOverHttpTest {
   @Test
   void garbageFallsBackToTheBuiltinJudgeAndSaysWhy() {
     server.reply(200, completion("{\"choice\": \"Z\", \"reason\": \"hallucinated\"}"));
-    Verdict v = judge(Duration.ofSeconds(10)).choose(history, candidates);
+    Verdict v = judge(Duration.ofSeconds(10)).choose(Round.of(history, candidates));
     assertThat(v.index()).isBetween(0, 2);
     assertThat(v.reason()).startsWith("LLM judge failed (malformed").contains("'Z'").contains("builtin judge:");
     assertThat(v.evidence()).containsEntry("llm_failure", "malformed");
@@ -87,7 +88,7 @@ class LlmJudgeOverHttpTest {
   void aSlowServerTimesOutAndTheRoundStillGetsAChoice() {
     server.reply(new FakeChatServer.Reply(200, completion("{\"choice\": \"A\", \"reason\": \"late\"}"), Map.of(),
         Duration.ofSeconds(30)));
-    Verdict v = judge(Duration.ofMillis(300)).choose(history, candidates);
+    Verdict v = judge(Duration.ofMillis(300)).choose(Round.of(history, candidates));
     assertThat(v.evidence()).containsEntry("llm_failure", "timeout");
     assertThat(v.reason()).contains("builtin judge:");
   }
