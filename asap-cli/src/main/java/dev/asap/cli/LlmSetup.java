@@ -3,6 +3,7 @@ package dev.asap.cli;
 import dev.asap.integrator.BuiltinJudge;
 import dev.asap.integrator.Judge;
 import dev.asap.integrator.RegimeSwitchingJudge;
+import dev.asap.integrator.RetiringTool;
 import dev.asap.integrator.llm.LlmEngine;
 import dev.asap.integrator.llm.LlmJudge;
 import dev.asap.integrator.llm.PromptLog;
@@ -97,8 +98,16 @@ final class LlmSetup implements AutoCloseable {
     }
     Judge judge = new LlmJudge(engine(seed), new BuiltinJudge(seed), new PromptLog(file.name(), file.space(),
         Optimizers.toolNames(), file.direction() == Direction.MINIMIZE), timeout, seed);
-    return Optimizers.pool(file.space(), seed, new RegimeSwitchingJudge(judge, new BuiltinJudge(seed)),
-        List.of(proposer(file, seed)));
+    RegimeSwitchingJudge regime = new RegimeSwitchingJudge(judge, new BuiltinJudge(seed),
+        message -> {
+          // Speculation builds shadow pools with judges of their own: say it once.
+          if (announced.compareAndSet(false, true)) {
+            System.err.println("asap: " + message + "; the LLM proposer leaves the pool too");
+          }
+        });
+    // Once the switch is made, no LLM call is left on the critical path: the proposer retires with the judge.
+    return Optimizers.pool(file.space(), seed, regime, List.of(new RetiringTool(proposer(file, seed),
+        regime::switched)));
   }
 
   private Optimizer proposer(StudyFile file, long seed) {
@@ -115,6 +124,8 @@ final class LlmSetup implements AutoCloseable {
     }
     return engine;
   }
+
+  private final java.util.concurrent.atomic.AtomicBoolean announced = new java.util.concurrent.atomic.AtomicBoolean();
 
   String describe() {
     if (gguf == null && url == null) {

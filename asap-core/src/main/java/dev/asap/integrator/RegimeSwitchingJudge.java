@@ -25,11 +25,23 @@ public final class RegimeSwitchingJudge implements Judge {
   private final Judge expensive;
   private final Judge cheap;
   private final Deque<Double> recent = new ArrayDeque<>();
-  private String switched;
+  private final java.util.function.Consumer<String> announce;
+  private volatile String switched;
 
   public RegimeSwitchingJudge(Judge expensive, Judge cheap) {
+    this(expensive, cheap, message -> {});
+  }
+
+  /** @param announce told once, with the reason, when the judge switches (e.g. printed on the console) */
+  public RegimeSwitchingJudge(Judge expensive, Judge cheap, java.util.function.Consumer<String> announce) {
     this.expensive = expensive;
     this.cheap = cheap;
+    this.announce = announce;
+  }
+
+  /** True once the cheap judge decides for good. */
+  public boolean switched() {
+    return switched != null;
   }
 
   @Override
@@ -58,6 +70,7 @@ public final class RegimeSwitchingJudge implements Judge {
       switched = String.format(Locale.ROOT, "switched from the %s judge to the %s judge after trial %d: it took "
           + "%.3g s per round against a median evaluation of %.3g s", expensive.name(), cheap.name(),
           history.size(), judge, evaluation);
+      announce.accept(switched);
     }
     return v;
   }

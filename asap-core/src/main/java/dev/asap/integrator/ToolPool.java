@@ -41,7 +41,12 @@ public final class ToolPool {
   public Round propose(History history) throws InterruptedException {
     long t0 = System.nanoTime();
     List<Future<Proposal>> futures = new ArrayList<>();
+    List<Optimizer> asked = new ArrayList<>();
     for (Optimizer tool : tools) {
+      if (tool instanceof RetiringTool r && r.retired()) {
+        continue;
+      }
+      asked.add(tool);
       futures.add(THREADS.submit(() -> {
         long start = System.nanoTime();
         Proposal p = tool.propose(history);
@@ -54,10 +59,10 @@ public final class ToolPool {
     for (int i = 0; i < futures.size(); i++) {
       try {
         proposals.add(futures.get(i).get());
-        proposers.add(tools.get(i));
+        proposers.add(asked.get(i));
       } catch (ExecutionException e) {
         Throwable cause = e.getCause();
-        failures.add(tools.get(i).name() + ": " + cause.getClass().getSimpleName()
+        failures.add(asked.get(i).name() + ": " + cause.getClass().getSimpleName()
             + (cause.getMessage() == null ? "" : " " + cause.getMessage()));
       }
     }

@@ -51,11 +51,13 @@ class RegimeSwitchingJudgeTest {
     Study study = Study.createOrOpen(new InMemoryStore(), "r", MixedSpaceFixture.SPACE, Direction.MINIMIZE);
     LlmJudge llm = new LlmJudge(engine, new BuiltinJudge(1), new PromptLog("r", MixedSpaceFixture.SPACE,
         Optimizers.toolNames(), true), Duration.ofSeconds(10), 1);
-    RegimeSwitchingJudge judge = new RegimeSwitchingJudge(llm, new BuiltinJudge(1));
+    RegimeSwitchingJudge judge = new RegimeSwitchingJudge(llm, new BuiltinJudge(1), announced::add);
     RunLoop.builder(study, objective).optimizer(Optimizers.pool(MixedSpaceFixture.SPACE, 1, judge))
         .budget(Budget.trials(trials)).build().run();
     return study.trials();
   }
+
+  private final List<String> announced = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   @Test
   void aJudgeSlowerThanTheEvaluationsIsReplacedAndTheSwitchIsRecorded() {
@@ -65,6 +67,7 @@ class RegimeSwitchingJudgeTest {
     assertThat(((Map<?, ?>) last.attributes().get("evidence")).get("regime").toString())
         .contains("switched from the llm judge to the builtin judge").contains("median evaluation");
     assertThat(trials.get(0).attributes().get("reason").toString()).startsWith("LLM chose");
+    assertThat(announced).hasSize(1).allMatch(m -> m.startsWith("switched from the llm judge"));
   }
 
   @Test
@@ -74,5 +77,6 @@ class RegimeSwitchingJudgeTest {
       return Evaluation.of(MixedSpaceFixture.loss(c));
     }, 8);
     assertThat(trials).allMatch(t -> t.attributes().get("reason").toString().startsWith("LLM chose"));
+    assertThat(announced).isEmpty();
   }
 }
