@@ -51,6 +51,7 @@ public final class PoolOptimizer implements Optimizer, dev.asap.optimizer.Candid
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while the pool was proposing", e);
     }
+    round = withoutExploredCells(round, history);
     List<Proposal> candidates = round.proposals();
     if (candidates.isEmpty()) {
       // Every tool failed this round: fall back to a fresh uniform sample rather than stop the study.
@@ -100,6 +101,39 @@ public final class PoolOptimizer implements Optimizer, dev.asap.optimizer.Candid
       lastChooser = null;
       lastChosen = null;
     }
+  }
+
+  /**
+   * The round without the proposals that fall in an explored cell of a piecewise-constant objective (see
+   * {@link ExploredCells}), which are discarded; unchanged when none or all of them do, so the judge always
+   * has a candidate.
+   */
+  private static ToolPool.Round withoutExploredCells(ToolPool.Round round, History history) {
+    ExploredCells cells = ExploredCells.of(history);
+    if (cells.isEmpty()) {
+      return round;
+    }
+    List<Proposal> kept = new ArrayList<>();
+    List<Optimizer> keptTools = new ArrayList<>();
+    List<Integer> dropped = new ArrayList<>();
+    for (int i = 0; i < round.proposals().size(); i++) {
+      if (cells.contains(round.proposals().get(i).config())) {
+        dropped.add(i);
+      } else {
+        kept.add(round.proposals().get(i));
+        keptTools.add(round.proposers().get(i));
+      }
+    }
+    if (dropped.isEmpty() || kept.isEmpty()) {
+      return round;
+    }
+    List<String> failures = new ArrayList<>(round.failures());
+    for (int i : dropped) {
+      round.proposers().get(i).discard(round.proposals().get(i));
+      failures.add(round.proposals().get(i).tool() + ": proposed inside an explored cell (two trials around it"
+          + " returned exactly the same value)");
+    }
+    return new ToolPool.Round(kept, keptTools, failures, round.wallSeconds());
   }
 
   /** The judge's evidence plus each candidate's predicted P(feasible), by tool, once the study has learned it. */

@@ -170,6 +170,8 @@ public final class TaskCatalog implements AutoCloseable {
         return named(YAHPO_SO);
       case "hpolib":
         return hpolib();
+      case HpolibGrids.CONTINUOUS_FAMILY:
+        return hpolib().isEmpty() ? List.of() : HpolibGrids.continuous(data.resolve("hpolib_grids"));
       case ConstrainedTasks.FAMILY:
         return ConstrainedTasks.all();
       case "llm-parallelism":
@@ -227,7 +229,7 @@ public final class TaskCatalog implements AutoCloseable {
 
   private static IllegalArgumentException unknown(String name) {
     return new IllegalArgumentException("unknown benchmark '" + name + "'; use a suite (smoke, full), a family "
-        + "(synthetic, yahpo, yahpo-lcbench, yahpo-rbv2_xgboost, yahpo-so, hpolib, constrained, constrained-silent, llm-parallelism), "
+        + "(synthetic, yahpo, yahpo-lcbench, yahpo-rbv2_xgboost, yahpo-so, hpolib, hpolib-continuous, constrained, constrained-silent, llm-parallelism), "
         + "a task (e.g. branin, lcbench-189906, rbv2_xgboost-12, hpolib-lda, constrained-g08, llm-parallelism-13b) "
         + "or a study file (*.yaml)");
   }

@@ -12,6 +12,8 @@ import java.util.List;
  */
 public final class HpolibGrids {
   public static final String FAMILY = "hpolib";
+  /** The same grids declared as continuous ranges (piecewise constant objectives); not in the ledger. */
+  public static final String CONTINUOUS_FAMILY = "hpolib-continuous";
 
   /** One grid file: its input columns, the metric to minimise and the time column. */
   public record Spec(String task, String file, List<String> inputs, String metric) {}
@@ -26,6 +28,17 @@ public final class HpolibGrids {
 
   public static MeasuredGrid load(Path gridDir, Spec spec) {
     return MeasuredGrid.read(spec.task(), gridDir.resolve(spec.file()), spec.inputs(), spec.metric(), "time_s");
+  }
+
+  /** Every grid whose file exists in {@code gridDir}, declared as continuous ranges. */
+  public static List<BenchmarkTask> continuous(Path gridDir) {
+    List<BenchmarkTask> out = new ArrayList<>();
+    for (Spec s : SPECS) {
+      if (Files.isRegularFile(gridDir.resolve(s.file()))) {
+        out.add(load(gridDir, s).continuousTask(CONTINUOUS_FAMILY));
+      }
+    }
+    return out;
   }
 
   /** Every grid whose file exists in {@code gridDir}, as tasks. */

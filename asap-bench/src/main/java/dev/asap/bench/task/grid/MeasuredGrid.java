@@ -31,13 +31,16 @@ public final class MeasuredGrid {
   private final SearchSpace space;
   private final List<String> inputs;
   private final Map<List<Object>, double[]> rows;
+  private final List<List<Object>> levels;
   private final double minimum;
 
-  private MeasuredGrid(String name, SearchSpace space, List<String> inputs, Map<List<Object>, double[]> rows) {
+  private MeasuredGrid(String name, SearchSpace space, List<String> inputs, Map<List<Object>, double[]> rows,
+      List<List<Object>> levels) {
     this.name = name;
     this.space = space;
     this.inputs = inputs;
     this.rows = rows;
+    this.levels = levels;
     this.minimum = rows.values().stream().mapToDouble(r -> r[0]).min().orElseThrow();
   }
 
@@ -95,7 +98,7 @@ public final class MeasuredGrid {
     }
     Map<List<Object>, double[]> rows = new HashMap<>();
     sums.forEach((k, s) -> rows.put(k, new double[] {s[0] / s[2], s[1] / s[2]}));
-    return new MeasuredGrid(name, b.build(), List.copyOf(inputs), rows);
+    return new MeasuredGrid(name, b.build(), List.copyOf(inputs), rows, List.copyOf(levels));
   }
 
   public SearchSpace space() {
@@ -129,6 +132,49 @@ public final class MeasuredGrid {
   public BenchmarkTask task(String family) {
     return new BenchmarkTask(name, family, space, Direction.MINIMIZE, (config, context) -> evaluate(config),
         minimum, TaskReference.DEFAULT_SAMPLES);
+  }
+
+  /**
+   * This grid declared as a user would who does not know the grid: each input a continuous range from its
+   * smallest to its largest measured value (log scale when positive and spanning two decades or more), and a
+   * config evaluated at the nearest measured level of each input. The objective is then piecewise constant,
+   * as a table of real runs is to any tool that searches a continuous range.
+   */
+  public BenchmarkTask continuousTask(String family) {
+    SearchSpace.Builder b = SearchSpace.builder();
+    boolean[] log = new boolean[inputs.size()];
+    for (int c = 0; c < inputs.size(); c++) {
+      double lo = number(levels.get(c).get(0));
+      double hi = number(levels.get(c).get(levels.get(c).size() - 1));
+      log[c] = lo > 0 && hi / lo >= 100;
+      b.add(log[c] ? dev.asap.space.FloatParameter.log(inputs.get(c), lo, hi)
+          : dev.asap.space.FloatParameter.of(inputs.get(c), lo, hi));
+    }
+    return new BenchmarkTask(name + "-continuous", family, b.build(), Direction.MINIMIZE, (config, context) -> {
+      Map<String, Object> nearest = new HashMap<>();
+      for (int c = 0; c < inputs.size(); c++) {
+        nearest.put(inputs.get(c), nearestLevel(levels.get(c), config.getDouble(inputs.get(c)), log[c]));
+      }
+      return evaluate(space.config(nearest));
+    }, minimum, TaskReference.DEFAULT_SAMPLES);
+  }
+
+  private static Object nearestLevel(List<Object> levels, double x, boolean log) {
+    Object best = levels.get(0);
+    double bestDistance = Double.POSITIVE_INFINITY;
+    for (Object level : levels) {
+      double v = number(level);
+      double d = log ? Math.abs(Math.log(v) - Math.log(x)) : Math.abs(v - x);
+      if (d < bestDistance) {
+        best = level;
+        bestDistance = d;
+      }
+    }
+    return best;
+  }
+
+  private static double number(Object level) {
+    return ((Number) level).doubleValue();
   }
 
   private static int column(Path csv, List<String> header, String name) {
