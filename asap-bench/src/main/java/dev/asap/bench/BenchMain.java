@@ -48,7 +48,8 @@ public final class BenchMain {
         --throughput [--trials N]  only measure the harness's throughput
       families: synthetic, yahpo, yahpo-lcbench, yahpo-rbv2_xgboost, yahpo-so, hpolib,
         constrained (mostly infeasible configs; llm-parallelism is its part; not in smoke or full),
-        constrained-silent (the same tasks, infeasible answers without a violation: silent-TASK)
+        constrained-silent (the same tasks, infeasible answers without a violation: silent-TASK),
+        hpolib-continuous (the HPOlib grids over continuous ranges: piecewise-constant objectives)
       """;
 
   private BenchMain() {}
