@@ -47,6 +47,7 @@ public final class LlmJudge implements Judge {
     Map<String, Object> evidence = new LinkedHashMap<>();
     evidence.put("engine", engine.name());
     evidence.put("prompt_prefix_chars", log.prefix().length());
+    evidence.put("prompt_rewrites", log.rewrites());
     long t0 = System.nanoTime();
     try {
       LlmAnswer answer = engine.complete(request);

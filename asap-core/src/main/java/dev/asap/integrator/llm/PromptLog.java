@@ -25,6 +25,11 @@ import java.util.Set;
  * written once, in the order this log first sees it, and never rewritten), then the round's candidates and
  * the question. Numbers are formatted deterministically and no line carries a timestamp, so the text before
  * the candidates of round t is a prefix of the prompt of round t + 1.
+ *
+ * <p>The history has a budget of characters. When a line would exceed it, the history is rewritten once into a
+ * summary (counts by tool and outcome, and the best trials), and lines are appended after the summary again:
+ * the prefix is then stable until the next rewrite, rewrites are counted ({@link #rewrites}), and the prompt
+ * never outgrows a model's context.
  */
 public final class PromptLog {
   static final String INSTRUCTIONS = """
@@ -34,12 +39,32 @@ public final class PromptLog {
       thin, and prefer tools whose recent proposals did well. Answer with JSON only: \
       {"choice": "<candidate id>", "reason": "<one short sentence>"}.""";
 
+  /** About 6,000 tokens of history: room for a few hundred trials in an 8k context with the head and question. */
+  public static final int DEFAULT_HISTORY_CHARS = 24_000;
+  /** The best trials a summary keeps line by line. */
+  static final int SUMMARY_BEST = 10;
+
   private final String head;
+  private final boolean minimise;
+  private final int historyChars;
   private final StringBuilder history = new StringBuilder();
   private final Set<Integer> logged = new HashSet<>();
+  /** Every finished trial this log has seen, for the summaries. */
+  private final List<Trial> seen = new ArrayList<>();
   private int lines;
+  private int rewrites;
 
   public PromptLog(String task, SearchSpace space, List<String> tools, boolean minimise) {
+    this(task, space, tools, minimise, DEFAULT_HISTORY_CHARS);
+  }
+
+  /** @param historyChars the most characters of history the prompt carries (at least 1,000) */
+  public PromptLog(String task, SearchSpace space, List<String> tools, boolean minimise, int historyChars) {
+    if (historyChars < 1000) {
+      throw new IllegalArgumentException("the history budget must be at least 1000 characters, got " + historyChars);
+    }
+    this.minimise = minimise;
+    this.historyChars = historyChars;
     StringBuilder h = new StringBuilder();
     h.append("Task: ").append(task).append(" (").append(minimise ? "minimise" : "maximise")
         .append(" the objective value)\n");
@@ -57,14 +82,55 @@ public final class PromptLog {
     this.head = h.toString();
   }
 
-  /** Appends the trials that finished since the last call; earlier lines are never touched. */
+  /**
+   * Appends the trials that finished since the last call; earlier lines are never touched, except by a
+   * rewrite when the history reaches its budget.
+   */
   public synchronized void update(History h) {
     for (Trial t : h.trials()) {
       if (t.state() != TrialState.RUNNING && logged.add(t.number())) {
-        history.append(line(t)).append('\n');
+        seen.add(t);
+        String line = line(t) + '\n';
+        if (history.length() + line.length() > historyChars) {
+          rewrite();
+        } else {
+          history.append(line);
+        }
         lines++;
       }
     }
+  }
+
+  /** How often the history was rewritten into a summary: each one costs the server its cached prefix once. */
+  public synchronized int rewrites() {
+    return rewrites;
+  }
+
+  /** Replaces the history by a summary of every trial seen, at most half the budget long. */
+  private void rewrite() {
+    rewrites++;
+    history.setLength(0);
+    java.util.Map<String, int[]> byTool = new java.util.TreeMap<>();
+    for (Trial t : seen) {
+      int[] c = byTool.computeIfAbsent(t.tool(), k -> new int[2]);
+      c[0]++;
+      c[1] += t.state() == TrialState.COMPLETE ? 1 : 0;
+    }
+    history.append("Summary of trials #").append(seen.stream().mapToInt(Trial::number).min().orElse(0))
+        .append(" to #").append(seen.stream().mapToInt(Trial::number).max().orElse(0)).append(" (")
+        .append(seen.size()).append(" trials; by tool, trials/complete:");
+    byTool.forEach((tool, c) -> history.append(' ').append(tool).append(' ').append(c[0]).append('/').append(c[1]));
+    history.append("). The best of them:\n");
+    List<Trial> best = new ArrayList<>(seen.stream().filter(t -> t.state() == TrialState.COMPLETE).toList());
+    best.sort(java.util.Comparator.comparingDouble((Trial t) -> minimise ? t.value() : -t.value()));
+    for (Trial t : best.subList(0, Math.min(SUMMARY_BEST, best.size()))) {
+      String line = line(t) + '\n';
+      if (history.length() + line.length() > historyChars / 2) {
+        break;
+      }
+      history.append(line);
+    }
+    history.append("Later trials:\n");
   }
 
   /** The stable part of the prompt: head and every history line so far. */

@@ -46,6 +46,33 @@ class PromptLogTest {
   }
 
   @Test
+  void aLongStudyIsRewrittenIntoASummaryOnceTheBudgetIsReachedAndStaysWithinIt() {
+    Study study = Study.createOrOpen(new InMemoryStore(), "p", MixedSpaceFixture.SPACE, Direction.MINIMIZE);
+    var random = Optimizers.create("random", MixedSpaceFixture.SPACE, 1);
+    PromptLog log = new PromptLog("long", MixedSpaceFixture.SPACE, Optimizers.toolNames(), true, 3000);
+    String previous = log.prefix();
+    int rewritesSeen = 0;
+    double best = Double.POSITIVE_INFINITY;
+    for (int i = 0; i < 300; i++) {
+      Trial t = study.ask(random);
+      double loss = MixedSpaceFixture.loss(t.config());
+      best = Math.min(best, loss);
+      study.tell(t.number(), loss);
+      log.update(study.history());
+      String now = log.prefix();
+      if (log.rewrites() == rewritesSeen) {
+        assertThat(now).startsWith(previous); // stable between rewrites
+      }
+      rewritesSeen = log.rewrites();
+      assertThat(now.length() - log.prefix().indexOf("History (")).isLessThan(3000 + 200);
+      previous = now;
+    }
+    assertThat(log.rewrites()).isBetween(2, 300 / 10);
+    assertThat(log.prefix()).contains("Summary of trials #0 to #").contains(PromptLog.number(best));
+    assertThat(log.historyLines()).isEqualTo(300);
+  }
+
+  @Test
   void promptsAreDeterministicAndEndWithTheCandidatesAndTheQuestion() {
     Study study = Study.createOrOpen(new InMemoryStore(), "p", MixedSpaceFixture.SPACE, Direction.MINIMIZE);
     var sobol = Optimizers.create("sobol", MixedSpaceFixture.SPACE, 2);
