@@ -5,7 +5,7 @@ import dev.asap.bench.harness.BenchmarkHarness;
 import dev.asap.bench.harness.BudgetUnit;
 import dev.asap.bench.harness.HarnessThroughput;
 import dev.asap.bench.report.BenchReport;
-import dev.asap.optimizer.Optimizers;
+import dev.asap.tools.Optimizers;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -49,10 +49,10 @@ class BenchMainTest {
     BenchOptions full = BenchMain.parse(List.of("--suite", "full"), System.out);
     assertThat(full.seeds()).isEqualTo(10);
     assertThat(full.budgets()).containsExactly(20.0, 50.0, 100.0);
-    assertThat(full.optimizers()).isEqualTo(dev.asap.optimizer.Optimizers.names());
+    assertThat(full.optimizers()).isEqualTo(dev.asap.tools.Optimizers.names());
     BenchOptions smoke = BenchMain.parse(List.of("--suite=smoke"), System.out);
     assertThat(smoke.seeds()).isEqualTo(2);
-    assertThat(smoke.optimizers()).hasSize(3).contains("random", dev.asap.optimizer.Optimizers.POOL);
+    assertThat(smoke.optimizers()).hasSize(3).contains("random", dev.asap.tools.Optimizers.POOL);
     assertThat(smoke.speculate()).isFalse();
     assertThat(smoke.judgeLatency()).isZero();
     assertThat(BenchMain.parse(List.of("--speculate=OFF", "--judge-latency", "0"), System.out).speculate()).isFalse();

@@ -7,7 +7,7 @@ import dev.asap.loop.RunReport;
 import dev.asap.loop.StopCause;
 import dev.asap.objective.command.CommandObjective;
 import dev.asap.optimizer.Optimizer;
-import dev.asap.optimizer.Optimizers;
+import dev.asap.tools.Optimizers;
 import dev.asap.store.StudyStore;
 import dev.asap.store.jdbc.StoreUrls;
 import dev.asap.study.Study;

@@ -2,13 +2,13 @@ package dev.asap.integrator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.asap.integrator.llm.LlmEngine;
-import dev.asap.integrator.llm.LlmException;
+import dev.asap.llm.LlmEngine;
+import dev.asap.llm.LlmException;
 import dev.asap.integrator.llm.LlmJudge;
 import dev.asap.integrator.llm.PromptLog;
 import dev.asap.optimizer.History;
 import dev.asap.optimizer.MixedSpaceFixture;
-import dev.asap.optimizer.Optimizers;
+import dev.asap.tools.Optimizers;
 import dev.asap.optimizer.Proposal;
 import dev.asap.store.InMemoryStore;
 import dev.asap.study.Direction;
@@ -54,7 +54,7 @@ class JudgeContractTest {
     }
 
     @Override
-    public dev.asap.integrator.llm.LlmAnswer complete(dev.asap.integrator.llm.LlmRequest request)
+    public dev.asap.llm.LlmAnswer complete(dev.asap.llm.LlmRequest request)
         throws LlmException {
       throw new LlmException(LlmException.Kind.UNREACHABLE, "connection refused");
     }

@@ -3,7 +3,7 @@ package dev.asap.integrator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.asap.optimizer.Optimizers;
+import dev.asap.tools.Optimizers;
 import dev.asap.optimizer.gp.GpOptimizer;
 import dev.asap.optimizer.random.RandomSearch;
 import dev.asap.optimizer.sobol.SobolSearch;

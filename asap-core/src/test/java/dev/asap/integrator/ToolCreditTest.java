@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.asap.optimizer.History;
 import dev.asap.optimizer.HistoryDriver;
 import dev.asap.optimizer.MixedSpaceFixture;
-import dev.asap.optimizer.Optimizers;
+import dev.asap.tools.Optimizers;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

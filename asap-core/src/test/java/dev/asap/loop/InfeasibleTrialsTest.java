@@ -6,7 +6,7 @@ import dev.asap.objective.Evaluation;
 import dev.asap.objective.FailureKind;
 import dev.asap.objective.Objective;
 import dev.asap.objective.TrialFailedException;
-import dev.asap.optimizer.Optimizers;
+import dev.asap.tools.Optimizers;
 import dev.asap.optimizer.random.RandomSearch;
 import dev.asap.space.FloatParameter;
 import dev.asap.space.SearchSpace;

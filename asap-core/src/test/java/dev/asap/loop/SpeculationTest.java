@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.asap.objective.Evaluation;
 import dev.asap.objective.Objective;
-import dev.asap.optimizer.Optimizers;
+import dev.asap.tools.Optimizers;
 import dev.asap.space.Config;
 import dev.asap.space.FloatParameter;
 import dev.asap.space.SearchSpace;

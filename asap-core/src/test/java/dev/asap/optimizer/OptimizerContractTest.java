@@ -20,6 +20,7 @@ import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import dev.asap.tools.Optimizers;
 
 /**
  * What every registered tool must do: valid configs that honour conditions, reproducibility under a seed,

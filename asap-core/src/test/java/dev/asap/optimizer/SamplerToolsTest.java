@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import dev.asap.tools.Optimizers;
 
 /** Random and Sobol: valid configs under conditions, reproducible under a seed, no repeats. */
 class SamplerToolsTest {

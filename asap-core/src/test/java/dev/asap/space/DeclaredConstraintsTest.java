@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.asap.loop.Budget;
 import dev.asap.loop.RunLoop;
 import dev.asap.objective.Evaluation;
-import dev.asap.optimizer.Optimizers;
+import dev.asap.tools.Optimizers;
 import dev.asap.space.format.SpaceFormat;
 import dev.asap.store.InMemoryStore;
 import dev.asap.study.Direction;

@@ -1,6 +1,6 @@
 package dev.asap.bench.harness;
 
-import dev.asap.optimizer.Optimizers;
+import dev.asap.tools.Optimizers;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

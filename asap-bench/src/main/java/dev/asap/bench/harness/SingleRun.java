@@ -8,7 +8,7 @@ import dev.asap.loop.RunListener;
 import dev.asap.loop.RunLoop;
 import dev.asap.loop.RunReport;
 import dev.asap.optimizer.Optimizer;
-import dev.asap.optimizer.Optimizers;
+import dev.asap.tools.Optimizers;
 import dev.asap.store.InMemoryStore;
 import dev.asap.study.Study;
 import dev.asap.study.WallClockBreakdown;

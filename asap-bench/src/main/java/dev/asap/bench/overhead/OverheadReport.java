@@ -1,7 +1,7 @@
 package dev.asap.bench.overhead;
 
 import dev.asap.optimizer.Optimizer;
-import dev.asap.optimizer.Optimizers;
+import dev.asap.tools.Optimizers;
 import dev.asap.store.InMemoryStore;
 import dev.asap.study.Direction;
 import dev.asap.study.Study;

@@ -9,7 +9,7 @@ import dev.asap.loop.Budget;
 import dev.asap.loop.RunLoop;
 import dev.asap.loop.RunReport;
 import dev.asap.loop.SpeculationStats;
-import dev.asap.optimizer.Optimizers;
+import dev.asap.tools.Optimizers;
 import dev.asap.store.InMemoryStore;
 import dev.asap.study.Study;
 import java.io.IOException;

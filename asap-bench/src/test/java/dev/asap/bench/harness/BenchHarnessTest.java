@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.asap.bench.report.BenchReport;
-import dev.asap.optimizer.Optimizers;
+import dev.asap.tools.Optimizers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -3,6 +3,8 @@ package dev.asap.integrator.llm;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
+import dev.asap.llm.JsonInText;
+import dev.asap.llm.LlmException;
 
 /**
  * Reads the judge's answer: a JSON object naming one of the round's candidate ids. Servers without schema

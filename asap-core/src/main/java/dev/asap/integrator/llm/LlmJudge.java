@@ -10,6 +10,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import dev.asap.llm.LlmAnswer;
+import dev.asap.llm.LlmEngine;
+import dev.asap.llm.LlmException;
+import dev.asap.llm.LlmRequest;
 
 /**
  * A judge that asks an LLM to choose among the round's proposals. The prompt is prefix-stable

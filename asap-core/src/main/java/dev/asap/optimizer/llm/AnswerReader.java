@@ -2,7 +2,7 @@ package dev.asap.optimizer.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.asap.integrator.llm.JsonInText;
+import dev.asap.llm.JsonInText;
 import dev.asap.optimizer.History;
 import dev.asap.space.CategoricalParameter;
 import dev.asap.space.Condition;

@@ -1,10 +1,10 @@
 package dev.asap.optimizer.llm;
 
-import dev.asap.integrator.llm.LlmAnswer;
-import dev.asap.integrator.llm.LlmEngine;
-import dev.asap.integrator.llm.LlmException;
-import dev.asap.integrator.llm.LlmRequest;
-import dev.asap.integrator.llm.LlmRequest.ChatMessage;
+import dev.asap.llm.LlmAnswer;
+import dev.asap.llm.LlmEngine;
+import dev.asap.llm.LlmException;
+import dev.asap.llm.LlmRequest;
+import dev.asap.llm.LlmRequest.ChatMessage;
 import dev.asap.optimizer.History;
 import dev.asap.optimizer.Optimizer;
 import dev.asap.optimizer.Proposal;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import dev.asap.llm.LlmException;
 
 class AnswerParserTest {
   private static final List<String> IDS = List.of("A", "B", "C");

@@ -6,7 +6,7 @@ import dev.asap.loop.Budget;
 import dev.asap.loop.RunLoop;
 import dev.asap.objective.Evaluation;
 import dev.asap.objective.Objective;
-import dev.asap.optimizer.Optimizers;
+import dev.asap.tools.Optimizers;
 import dev.asap.space.FloatParameter;
 import dev.asap.space.SearchSpace;
 import dev.asap.store.InMemoryStore;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.asap.optimizer.History;
 import dev.asap.optimizer.MixedSpaceFixture;
-import dev.asap.optimizer.Optimizers;
+import dev.asap.tools.Optimizers;
 import dev.asap.optimizer.Proposal;
 import dev.asap.space.Config;
 import dev.asap.space.FloatParameter;

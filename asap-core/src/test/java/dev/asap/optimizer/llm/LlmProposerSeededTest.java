@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.asap.integrator.llm.LlmAnswer;
-import dev.asap.integrator.llm.LlmEngine;
-import dev.asap.integrator.llm.LlmRequest;
+import dev.asap.llm.LlmAnswer;
+import dev.asap.llm.LlmEngine;
+import dev.asap.llm.LlmRequest;
 import dev.asap.optimizer.MixedSpaceFixture;
 import dev.asap.optimizer.Optimizer;
-import dev.asap.optimizer.Optimizers;
+import dev.asap.tools.Optimizers;
 import dev.asap.space.SearchSpace;
 import dev.asap.store.InMemoryStore;
 import dev.asap.study.Direction;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.asap.integrator.llm.openai.FakeChatServer;
-import dev.asap.integrator.llm.openai.OpenAiCompatibleEngine;
+import dev.asap.llm.openai.FakeChatServer;
+import dev.asap.llm.openai.OpenAiCompatibleEngine;
 import dev.asap.optimizer.History;
 import dev.asap.optimizer.HistoryDriver;
 import dev.asap.optimizer.MixedSpaceFixture;

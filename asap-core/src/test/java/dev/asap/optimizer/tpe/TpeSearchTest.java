@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.asap.optimizer.History;
 import dev.asap.optimizer.Optimizer;
-import dev.asap.optimizer.Optimizers;
+import dev.asap.tools.Optimizers;
 import dev.asap.space.Config;
 import dev.asap.space.FloatParameter;
 import dev.asap.space.SearchSpace;

@@ -2,9 +2,9 @@ package dev.asap.optimizer.llm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.asap.integrator.llm.embedded.LlamaEngine;
-import dev.asap.integrator.llm.embedded.LlamaOptions;
-import dev.asap.integrator.llm.embedded.TinyLlamaModel;
+import dev.asap.llm.embedded.LlamaEngine;
+import dev.asap.llm.embedded.LlamaOptions;
+import dev.asap.llm.embedded.TinyLlamaModel;
 import dev.asap.optimizer.Optimizer;
 import dev.asap.space.CategoricalParameter;
 import dev.asap.space.FloatParameter;
