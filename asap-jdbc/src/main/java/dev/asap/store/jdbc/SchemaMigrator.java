@@ -50,7 +50,14 @@ final class SchemaMigrator {
       List.of(
           "ALTER TABLE studies ADD COLUMN revision INTEGER NOT NULL DEFAULT 0",
           "ALTER TABLE trials ADD COLUMN revision INTEGER NOT NULL DEFAULT 0",
-          "CREATE INDEX trials_by_revision ON trials (study_id, revision)"));
+          "CREATE INDEX trials_by_revision ON trials (study_id, revision)"),
+      // The trials that count against a trial budget (all but interrupted ones), kept with the study so that
+      // claiming a place in the budget costs the same however long the study is.
+      List.of(
+          "ALTER TABLE studies ADD COLUMN counted INTEGER NOT NULL DEFAULT 0",
+          "UPDATE studies SET counted = (SELECT count(*) FROM trials WHERE trials.study_id = studies.id"
+              + " AND state <> 'INTERRUPTED'"
+              + " AND NOT (state = 'FAILED' AND attributes_json LIKE '%\"interrupted\":true%'))"));
 
   /** The schema version this code reads and writes. */
   static final int LATEST = MIGRATIONS.size();

@@ -177,6 +177,7 @@ public final class SqliteStore implements StudyStore {
       insert.setString(11, attributesJson);
       insert.setLong(12, revision);
       insert.executeUpdate();
+      changeCounted(studyId, +1);
       return next;
     });
     if (number == null) {
@@ -189,12 +190,11 @@ public final class SqliteStore implements StudyStore {
   }
 
   /**
-   * Trials that count against a trial budget: all but interrupted ones (including those that studies written
-   * before the INTERRUPTED state marked as failed with an attribute).
+   * Trials that count against a trial budget: all but interrupted ones. Kept in the study's row: a start adds
+   * one, an interruption takes one away (schema migration 3 counted the trials already there).
    */
   private int countedTrials(long studyId) throws SQLException {
-    PreparedStatement select = db.statement("SELECT count(*) FROM trials WHERE study_id = ?"
-        + " AND state <> 'INTERRUPTED' AND NOT (state = 'FAILED' AND attributes_json LIKE '%\"interrupted\":true%')");
+    PreparedStatement select = db.statement("SELECT counted FROM studies WHERE id = ?");
     select.setLong(1, studyId);
     try (ResultSet rs = select.executeQuery()) {
       rs.next();
@@ -255,7 +255,12 @@ public final class SqliteStore implements StudyStore {
       update.setLong(8, nextRevision(studyId));
       update.setLong(9, studyId);
       update.setInt(10, number);
-      return update.executeUpdate() == 1;
+      boolean finished = update.executeUpdate() == 1;
+      if (finished && (o.state() == TrialState.INTERRUPTED
+          || o.state() == TrialState.FAILED && Boolean.TRUE.equals(o.attributes().get("interrupted")))) {
+        changeCounted(studyId, -1);
+      }
+      return finished;
     });
   }
 
@@ -318,6 +323,14 @@ public final class SqliteStore implements StudyStore {
       }
       return rs.getInt(2);
     }
+  }
+
+  /** Adds {@code delta} to the study's count of trials against the budget; the caller holds the write lock. */
+  private void changeCounted(long studyId, int delta) throws SQLException {
+    PreparedStatement update = db.statement("UPDATE studies SET counted = counted + ? WHERE id = ?");
+    update.setInt(1, delta);
+    update.setLong(2, studyId);
+    update.executeUpdate();
   }
 
   /** Bumps and returns the study's revision; the caller holds the write lock. */
