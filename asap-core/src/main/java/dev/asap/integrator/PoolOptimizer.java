@@ -51,7 +51,8 @@ public final class PoolOptimizer implements Optimizer, dev.asap.optimizer.Candid
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while the pool was proposing", e);
     }
-    round = withoutExploredCells(round, history);
+    List<String> skipped = new ArrayList<>();
+    round = withoutExploredCells(round, history, skipped);
     List<Proposal> candidates = round.proposals();
     if (candidates.isEmpty()) {
       // Every tool failed this round: fall back to a fresh uniform sample rather than stop the study.
@@ -91,6 +92,9 @@ public final class PoolOptimizer implements Optimizer, dev.asap.optimizer.Candid
     if (!round.failures().isEmpty()) {
       notes.put("tool_failures", round.failures());
     }
+    if (!skipped.isEmpty()) {
+      notes.put("skipped_in_explored_cell", skipped);
+    }
     return chosen.withNotes(notes);
   }
 
@@ -105,10 +109,10 @@ public final class PoolOptimizer implements Optimizer, dev.asap.optimizer.Candid
 
   /**
    * The round without the proposals that fall in an explored cell of a piecewise-constant objective (see
-   * {@link ExploredCells}), which are discarded; unchanged when none or all of them do, so the judge always
-   * has a candidate.
+   * {@link ExploredCells}), which are discarded and their tools added to {@code skipped}; unchanged when none or
+   * all of them do, so the judge always has a candidate.
    */
-  private static ToolPool.Round withoutExploredCells(ToolPool.Round round, History history) {
+  private static ToolPool.Round withoutExploredCells(ToolPool.Round round, History history, List<String> skipped) {
     ExploredCells cells = ExploredCells.of(history);
     if (cells.isEmpty()) {
       return round;
@@ -127,13 +131,11 @@ public final class PoolOptimizer implements Optimizer, dev.asap.optimizer.Candid
     if (dropped.isEmpty() || kept.isEmpty()) {
       return round;
     }
-    List<String> failures = new ArrayList<>(round.failures());
     for (int i : dropped) {
       round.proposers().get(i).discard(round.proposals().get(i));
-      failures.add(round.proposals().get(i).tool() + ": proposed inside an explored cell (two trials around it"
-          + " returned exactly the same value)");
+      skipped.add(round.proposals().get(i).tool());
     }
-    return new ToolPool.Round(kept, keptTools, failures, round.wallSeconds());
+    return new ToolPool.Round(kept, keptTools, round.failures(), round.wallSeconds());
   }
 
   /** The judge's evidence plus each candidate's predicted P(feasible), by tool, once the study has learned it. */
