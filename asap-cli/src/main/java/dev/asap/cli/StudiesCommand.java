@@ -45,28 +45,13 @@ final class StudiesCommand implements Callable<Integer> {
             Timestamps.format(info.createdEpochSeconds())});
       }
       out.println("Studies in " + StoreUrls.describe(url) + ":");
-      printTable(out, rows);
+      int last = rows.get(0).length - 1;
+      TextTable.print(out, rows, i -> i >= 2 && i < last); // the counts and the best value align right
       return 0;
     }
   }
 
   private static String count(List<Trial> trials, TrialState state) {
     return String.valueOf(trials.stream().filter(t -> t.state() == state && !t.wasInterrupted()).count());
-  }
-
-  private static void printTable(PrintStream out, List<String[]> rows) {
-    int[] width = new int[rows.get(0).length];
-    for (String[] r : rows) {
-      for (int i = 0; i < r.length; i++) {
-        width[i] = Math.max(width[i], r[i].length());
-      }
-    }
-    for (String[] r : rows) {
-      StringBuilder line = new StringBuilder();
-      for (int i = 0; i < r.length; i++) {
-        line.append(String.format(i < 2 || i == r.length - 1 ? "%-" + width[i] + "s  " : "%" + width[i] + "s  ", r[i]));
-      }
-      out.println(line.toString().stripTrailing());
-    }
   }
 }

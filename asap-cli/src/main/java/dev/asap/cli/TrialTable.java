@@ -27,19 +27,8 @@ final class TrialTable {
           t.value() == null ? "-" : Numbers.format(t.value()), t.tool(),
           String.format("%.2f", t.timings().evalSeconds()), detail(t)});
     }
-    int[] width = new int[5];
-    for (String[] r : rows) {
-      for (int i = 0; i < width.length; i++) {
-        width[i] = Math.max(width[i], r[i].length());
-      }
-    }
-    for (String[] r : rows) {
-      StringBuilder line = new StringBuilder();
-      for (int i = 0; i < width.length; i++) {
-        line.append(String.format(i == 0 || i == 2 || i == 4 ? "%" + width[i] + "s  " : "%-" + width[i] + "s  ", r[i]));
-      }
-      out.println(line.append(r[5]).toString().stripTrailing());
-    }
+    // Number, value and seconds align right.
+    TextTable.print(out, rows, i -> i == 0 || i == 2 || i == 4);
   }
 
   private String detail(Trial t) {
