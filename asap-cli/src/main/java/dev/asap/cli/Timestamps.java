@@ -6,9 +6,6 @@ import java.time.temporal.ChronoUnit;
 
 /** Trial times as people and spreadsheets read them. */
 final class Timestamps {
-  /** Seconds from 1970 to 2001: earlier times are seconds on a simulated clock, not dates. */
-  private static final double EPOCH_2001 = 978_307_200;
-
   private Timestamps() {}
 
   /**
@@ -19,7 +16,7 @@ final class Timestamps {
     if (!Double.isFinite(seconds)) {
       return "";
     }
-    if (seconds < EPOCH_2001) {
+    if (!dev.asap.clock.Clock.isWallTime(seconds)) {
       return BigDecimal.valueOf(seconds).stripTrailingZeros().toPlainString();
     }
     return Instant.ofEpochMilli(Math.round(seconds * 1e3)).truncatedTo(ChronoUnit.MILLIS).toString();

@@ -21,14 +21,7 @@ final class CliProcess {
   }
 
   static CliProcess start(Path workdir, String... args) throws IOException {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), AsapCommand.class.getName()));
-    command.addAll(List.of(args));
-    Path out = Files.createTempFile(workdir, "out", ".txt");
-    Path err = Files.createTempFile(workdir, "err", ".txt");
-    Process p = new ProcessBuilder(command).directory(workdir.toFile()).redirectOutput(out.toFile())
-        .redirectError(err.toFile()).start();
-    return new CliProcess(p, out, err);
+    return start(workdir, List.of(), args);
   }
 
   /**
@@ -37,8 +30,13 @@ final class CliProcess {
    * background of a script inherits it ignored, and a JVM never handles a signal that was ignored at start.
    */
   static CliProcess startInNewSession(Path workdir, String... args) throws IOException {
-    List<String> command = new ArrayList<>(List.of("/usr/bin/setsid", "-w", "/usr/bin/env", "--default-signal=INT",
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+    return start(workdir, List.of("/usr/bin/setsid", "-w", "/usr/bin/env", "--default-signal=INT"), args);
+  }
+
+  /** The CLI's JVM, behind {@code launcher} (programs that exec the rest of the command line). */
+  private static CliProcess start(Path workdir, List<String> launcher, String... args) throws IOException {
+    List<String> command = new ArrayList<>(launcher);
+    command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"), AsapCommand.class.getName()));
     command.addAll(List.of(args));
     Path out = Files.createTempFile(workdir, "out", ".txt");

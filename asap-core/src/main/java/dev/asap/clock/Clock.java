@@ -5,6 +5,13 @@ package dev.asap.clock;
  * {@link RealClock}, benchmarks a {@link SimulatedClock} that only moves when told to.
  */
 public interface Clock {
+  /** Seconds from 1970 to 2001: a time before that is on a simulated clock, which starts at 0. */
+  double EPOCH_2001 = 978_307_200;
+
+  /** True for a time read from the real clock (epoch seconds), false for one on a simulated clock. */
+  static boolean isWallTime(double seconds) {
+    return seconds >= EPOCH_2001;
+  }
 
   double now();
 

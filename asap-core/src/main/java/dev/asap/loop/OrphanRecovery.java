@@ -14,9 +14,6 @@ import java.util.Map;
  * its heartbeat is older than {@code staleAfterSeconds} (owners on other hosts).
  */
 public final class OrphanRecovery {
-  /** Seconds from 1970 to 2001: a trial that started before that ran on a simulated clock. */
-  private static final double EPOCH_2001 = 978_307_200;
-
   private OrphanRecovery() {}
 
   /**
@@ -53,7 +50,7 @@ public final class OrphanRecovery {
         reason = "no heartbeat from " + t.owner() + " for " + Math.round(now - t.heartbeat()) + "s";
       }
       // It ran at least until its last heartbeat, when both are epoch times (a simulated run's are not).
-      boolean epochTimes = t.start() > EPOCH_2001 && t.heartbeat() >= t.start();
+      boolean epochTimes = dev.asap.clock.Clock.isWallTime(t.start()) && t.heartbeat() >= t.start();
       double ran = epochTimes ? t.heartbeat() - t.start() : 0;
       if (reason != null && study.finish(t.number(), new Outcome(TrialState.INTERRUPTED, null, reason, ran, 0,
           t.start() + ran, Map.of()))) {

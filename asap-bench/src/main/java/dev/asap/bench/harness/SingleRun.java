@@ -55,7 +55,7 @@ final class SingleRun {
         loop.speculate(() -> Optimizers.create(optimizer, task.space(), seed), INITIAL_TAU);
       }
       report = loop.build().run();
-      log.backfill();
+      // The log wrote each trial as it finished (one process, nothing to back-fill); say if a write failed.
       if (log.failure() != null) {
         throw new IOException("cannot write the trial log " + logFile + ": " + log.failure());
       }

@@ -77,11 +77,11 @@ final class MetricLineParser {
     if (!node.has("step") && feasible != null && feasible.isBoolean() && !feasible.booleanValue()) {
       JsonNode reason = node.get("reason");
       return new OutputLine.Infeasible(reason != null && reason.isTextual() && !reason.textValue().isBlank()
-          ? reason.textValue() : "the objective reported \"feasible\": false", cost(node), withoutReason(node));
+          ? reason.textValue() : "the objective reported \"feasible\": false", cost(node), attributes(node, "reason"));
     }
     if (!node.has("step") && value != null && value.isNull()) {
       return new OutputLine.Infeasible("the objective reported \"value\": null (no value for this config)",
-          cost(node), attributes(node));
+          cost(node), attributes(node, null));
     }
     if (value == null || !value.isNumber()) {
       return OutputLine.Log.INSTANCE;
@@ -94,22 +94,7 @@ final class MetricLineParser {
       }
       return new OutputLine.Step(step.asLong(), value.doubleValue());
     }
-    return new OutputLine.Metric(value.doubleValue(), cost(node), attributes(node));
-  }
-
-  private static Map<String, Object> withoutReason(JsonNode node) {
-    Map<String, Object> out = attributes(node);
-    if (out.get(USER) instanceof Map<?, ?> user && user.containsKey("reason")) {
-      Map<String, Object> rest = new LinkedHashMap<>();
-      user.forEach((k, v) -> rest.put(k.toString(), v));
-      rest.remove("reason");
-      if (rest.isEmpty()) {
-        out.remove(USER);
-      } else {
-        out.put(USER, rest);
-      }
-    }
-    return out;
+    return new OutputLine.Metric(value.doubleValue(), cost(node), attributes(node, null));
   }
 
   private static JsonNode cost(JsonNode node) {
@@ -131,9 +116,12 @@ final class MetricLineParser {
    * {@link #USER} (so that a field named {@code optimizer} or {@code judge} cannot overwrite what ASAP records);
    * a numeric {@code violation} goes beside it, since the tools read it.
    */
-  private static Map<String, Object> attributes(JsonNode node) {
+  private static Map<String, Object> attributes(JsonNode node, String alsoProtocol) {
     Map<String, Object> out = new LinkedHashMap<>();
     Map<String, Object> user = userFields(node);
+    if (alsoProtocol != null) {
+      user.remove(alsoProtocol); // a field the line's kind already read (an infeasible line's reason)
+    }
     if (user.get(Evaluation.VIOLATION) instanceof Number violation) {
       out.put(Evaluation.VIOLATION, violation);
       user.remove(Evaluation.VIOLATION);
