@@ -118,6 +118,7 @@ final class RunCommand implements Callable<Integer> {
     CommandObjective objective = new CommandObjective(spec.command(), spec.timeout(), spec.workdir(), spec.env(),
         spec.infeasibleExitCodes());
 
+    Path logPath = log == null ? null : logFile(); // a bad --log path fails before anything is opened
     try (StudyStore store = StoreUrls.open(url, createDirs); llmSetup) {
       Study study = Study.createOrOpen(store, file.name(), file.space(), file.direction());
       int dims = study.space().dimension();
@@ -132,7 +133,7 @@ final class RunCommand implements Callable<Integer> {
 
       List<RunListener> listeners = new ArrayList<>();
       listeners.add(new ProgressPrinter(out, budget, System.console() != null));
-      TrialLogWriter logWriter = log == null ? null : new TrialLogWriter(logFile(), study, tool.name(), seedValue);
+      TrialLogWriter logWriter = logPath == null ? null : new TrialLogWriter(logPath, study, tool.name(), seedValue);
       if (logWriter != null) {
         listeners.add(logWriter);
       }
