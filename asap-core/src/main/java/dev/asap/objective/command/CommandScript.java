@@ -17,6 +17,13 @@ import java.util.List;
  * {@code "naïve"} arrives as it is stored.
  */
 final class CommandScript implements AutoCloseable {
+  /**
+   * The script's first line: exit at once if ASAP is gone already. The kernel's parent-death signal (see
+   * {@link ProcessTree}) is armed only once the launcher has run, so a command started in the very moment ASAP
+   * was killed would otherwise run on unwatched; this closes that window.
+   */
+  private static final String ORPHAN_GUARD = "kill -0 " + ProcessHandle.current().pid() + " 2>/dev/null || exit 137\n";
+
   private final Path file;
 
   private CommandScript(Path file) {
@@ -27,7 +34,7 @@ final class CommandScript implements AutoCloseable {
     Path file = null;
     try {
       file = Files.createTempFile("asap-trial-", ".sh");
-      Files.writeString(file, commandLine + "\n", StandardCharsets.UTF_8);
+      Files.writeString(file, ORPHAN_GUARD + commandLine + "\n", StandardCharsets.UTF_8);
       return new CommandScript(file);
     } catch (IOException e) {
       deleteQuietly(file);
