@@ -117,4 +117,30 @@ public final class History {
   public int size() {
     return trials.size();
   }
+
+  /**
+   * The history as it would be if the running trial {@code number} had completed with {@code value}, now
+   * (after every trial that has ended): what speculation proposes on while that trial is still evaluated.
+   */
+  public History assuming(int number, double value) {
+    double now = Double.NEGATIVE_INFINITY;
+    for (Trial t : trials) {
+      now = Math.max(now, Double.isFinite(t.end()) ? t.end() : t.start());
+    }
+    List<Trial> copy = new ArrayList<>(trials.size());
+    boolean found = false;
+    for (Trial t : trials) {
+      if (t.number() == number && t.state() == TrialState.RUNNING) {
+        found = true;
+        copy.add(new Trial(t.number(), t.config(), TrialState.COMPLETE, value, null, t.tool(), t.worker(), t.owner(),
+            t.intermediate(), t.timings(), t.start(), now, t.heartbeat(), t.attributes()));
+      } else {
+        copy.add(t);
+      }
+    }
+    if (!found) {
+      throw new IllegalArgumentException("trial " + number + " is not running in this history");
+    }
+    return new History(space, direction, copy);
+  }
 }

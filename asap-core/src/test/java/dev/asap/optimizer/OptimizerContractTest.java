@@ -113,6 +113,59 @@ class OptimizerContractTest {
 
   @ParameterizedTest
   @MethodSource("tools")
+  void aForkToldTheSameEventsProposesExactlyWhatTheOriginalDoes(String tool) {
+    Study study = Study.createOrOpen(new InMemoryStore(), "fork", MIXED, Direction.MINIMIZE);
+    Optimizer original = Optimizers.create(tool, MIXED, 17);
+    Optimizer twin = null;
+    for (int i = 0; i < 30; i++) {
+      if (i == 2 || i == 11 || i == 23) {
+        twin = original.fork(); // in the initial design, just after it, and with models well fitted
+      }
+      History history = study.history();
+      Proposal p = original.propose(history);
+      if (twin != null) {
+        Proposal q = twin.propose(history);
+        assertThat(q.config()).as("%s fork at trial %d", tool, i).isEqualTo(p.config());
+        if (i % 3 == 0) {
+          // Not chosen, as a pool's loser: both forget it, both propose the same again.
+          original.discard(p);
+          twin.discard(q);
+          p = original.propose(history);
+          assertThat(twin.propose(history).config()).as("%s fork after a discard at %d", tool, i)
+              .isEqualTo(p.config());
+        }
+      }
+      Trial t = study.start(p, tool, 0, i);
+      study.tell(t.number(), mixedLoss(t.config()));
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("tools")
+  void aForkProposingAheadUnderAPredictionLeavesTheOriginalUntouched(String tool) {
+    // As speculation does: while trial t runs, forks propose as if t had returned a predicted value.
+    Study study = Study.createOrOpen(new InMemoryStore(), "ahead", MIXED, Direction.MINIMIZE);
+    Optimizer original = Optimizers.create(tool, MIXED, 19);
+    Proposal next = original.propose(study.history());
+    for (int i = 0; i < 25; i++) {
+      Trial t = study.start(next, tool, 0, i);
+      double y = mixedLoss(t.config());
+      Optimizer control = original.fork();
+      Proposal wrongGuess = original.fork().propose(study.history().assuming(t.number(), 2 * y + 1));
+      Proposal rightGuess = original.fork().propose(study.history().assuming(t.number(), y));
+      study.tell(t.number(), y);
+      History truth = study.history();
+      next = original.propose(truth);
+      assertThat(control.propose(truth).config()).as("%s at trial %d, after a fork ran ahead", tool, i)
+          .isEqualTo(next.config());
+      // The prediction was exact: the prepared proposal is the one the real state makes.
+      assertThat(rightGuess.config()).as("%s at trial %d, exact prediction", tool, i).isEqualTo(next.config());
+      assertThat(wrongGuess.config()).isNotNull();
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("tools")
   void givesPendingWorkersDistinctConfigs(String tool) {
     Study study = Study.createOrOpen(new InMemoryStore(), "pending", MIXED, Direction.MINIMIZE);
     Optimizer o = Optimizers.create(tool, MIXED, 9);
