@@ -84,7 +84,7 @@ final class LlmSetup implements AutoCloseable {
     return new LlmSetup(llmJudge, url, model, gguf, timeout == null ? DEFAULT_TIMEOUT : Durations.parse(timeout));
   }
 
-  /** A fresh optimizer (speculation asks for one per prepared pick); all share one engine. */
+  /** The optimizer named on the command line; every LLM part shares one engine. */
   synchronized Optimizer optimizer(String name, StudyFile file, long seed) {
     String key = name.trim().toLowerCase(Locale.ROOT);
     if (key.equals(LLM)) {
@@ -100,14 +100,13 @@ final class LlmSetup implements AutoCloseable {
         Optimizers.toolNames(), file.direction() == Direction.MINIMIZE), timeout, seed);
     RegimeSwitchingJudge regime = new RegimeSwitchingJudge(judge, new BuiltinJudge(seed),
         message -> {
-          // Speculation builds shadow pools with judges of their own: say it once.
+          // Speculation works on forks of the pool, each with its own judge: say it once.
           if (announced.compareAndSet(false, true)) {
             System.err.println("asap: " + message + "; the LLM proposer leaves the pool too");
           }
         });
     // Once the switch is made, no LLM call is left on the critical path: the proposer retires with the judge.
-    return Optimizers.pool(file.space(), seed, regime, List.of(new RetiringTool(proposer(file, seed),
-        regime::switched)));
+    return Optimizers.pool(file.space(), seed, regime, List.of(new RetiringTool(proposer(file, seed))));
   }
 
   private Optimizer proposer(StudyFile file, long seed) {

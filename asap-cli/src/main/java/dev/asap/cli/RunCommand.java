@@ -3,6 +3,7 @@ package dev.asap.cli;
 import dev.asap.loop.Budget;
 import dev.asap.loop.RunListener;
 import dev.asap.loop.RunLoop;
+import dev.asap.loop.SpeculationMode;
 import dev.asap.loop.RunReport;
 import dev.asap.loop.StopCause;
 import dev.asap.objective.command.CommandObjective;
@@ -84,8 +85,9 @@ final class RunCommand implements Callable<Integer> {
       description = "longest wait for one LLM answer before the built-in judge decides (default 30s)")
   String llmTimeout;
 
-  @Option(names = "--speculate", paramLabel = "on|off",
-      description = "prepare the next proposal while a trial runs, under its predicted result (default off)")
+  @Option(names = "--speculate", paramLabel = "auto|on|off",
+      description = "prepare the next proposal while a trial runs, under its predicted result; auto (the default) "
+          + "does so while proposing costs at least 5% of an evaluation")
   String speculate;
 
   @Option(names = "--simulate",
@@ -141,9 +143,7 @@ final class RunCommand implements Callable<Integer> {
           .optimizer(tool).budget(budget).workers(workerCount).simulate(simulate)
           .trialAttributes(java.util.Map.of(TrialLogLine.SEED, seedValue))
           .listener(RunListener.all(listeners));
-      if (speculation()) {
-        builder.speculate(() -> llmSetup.optimizer(optimizerName, file, seedValue), INITIAL_TAU);
-      }
+      builder.speculate(speculation(), INITIAL_TAU);
       RunLoop loop = builder.build();
       // Set once every trial of this run is in the store: a later signal then lets the summary finish.
       java.util.concurrent.atomic.AtomicBoolean recorded = new java.util.concurrent.atomic.AtomicBoolean();
@@ -217,15 +217,16 @@ final class RunCommand implements Callable<Integer> {
     return log;
   }
 
-  private boolean speculation() {
+  private SpeculationMode speculation() {
     if (speculate == null) {
-      return false;
+      return SpeculationMode.AUTO;
     }
-    String v = speculate.trim().toLowerCase(java.util.Locale.ROOT);
-    if (!v.equals("on") && !v.equals("off")) {
-      throw new IllegalArgumentException("--speculate must be on or off, got '" + speculate + "'");
-    }
-    return v.equals("on");
+    return switch (speculate.trim().toLowerCase(java.util.Locale.ROOT)) {
+      case "auto" -> SpeculationMode.AUTO;
+      case "on" -> SpeculationMode.ON;
+      case "off" -> SpeculationMode.OFF;
+      default -> throw new IllegalArgumentException("--speculate must be auto, on or off, got '" + speculate + "'");
+    };
   }
 
   private Budget budget(StudyFile file) {

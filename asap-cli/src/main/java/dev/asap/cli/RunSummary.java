@@ -40,7 +40,12 @@ final class RunSummary {
     out.printf("Time:     evaluation %s (summed over workers), proposing %s, recording %s%n", seconds(r.evalSeconds()),
         seconds(r.askSeconds()), seconds(r.tellSeconds()));
     SpeculationStats spec = r.speculation();
-    if (spec != null) {
+    if (spec != null && spec.decision() != null && spec.accepted() + spec.rejected() + spec.missed() == 0) {
+      out.println("Speculation: " + spec.decision());
+    } else if (spec != null) {
+      if (spec.decision() != null) {
+        out.println("Speculation: " + spec.decision());
+      }
       List<double[]> tau = spec.tauHistory();
       out.printf("Speculation: %d accepted, %d rejected, %d missed; proposing hidden %s, paid %s, wasted off the "
           + "critical path %s; τ %s%s%n",

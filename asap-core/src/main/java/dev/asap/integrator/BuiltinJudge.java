@@ -32,15 +32,27 @@ public final class BuiltinJudge implements Judge {
   static final double LAMBDA = 0.5;
   private final long seed;
   private final ToolPrior prior;
-  private final ToolCredit credit = new ToolCredit();
+  private final ToolCredit credit;
+  private final ModelTrust trust;
 
   public BuiltinJudge(long seed) {
     this(seed, ToolPrior.fromLedger());
   }
 
   public BuiltinJudge(long seed, ToolPrior prior) {
+    this(seed, prior, new ToolCredit(), new ModelTrust());
+  }
+
+  private BuiltinJudge(long seed, ToolPrior prior, ToolCredit credit, ModelTrust trust) {
     this.seed = seed;
     this.prior = prior;
+    this.credit = credit;
+    this.trust = trust;
+  }
+
+  @Override
+  public Judge fork() {
+    return new BuiltinJudge(seed, prior, credit.copy(), trust.copy());
   }
 
   @Override
@@ -82,8 +94,10 @@ public final class BuiltinJudge implements Judge {
       draws.put(tool, Map.of("reward", round(c[0]), "trials", round(c[1]), "draw", round(draw[i])));
     }
     // Before any model can score, the draw alone decides.
+    trust.update(history);
+    Map<String, Double> weights = trust.weights(List.copyOf(scores.keySet()));
     double[] consensus = scores.isEmpty() ? new double[candidates.size()]
-        : ModelConsensus.ranks(scores, candidates.size());
+        : ModelConsensus.ranks(scores, weights, candidates.size());
     int pick = 0;
     for (int i = 1; i < candidates.size(); i++) {
       if (consensus[i] + LAMBDA * draw[i] > consensus[pick] + LAMBDA * draw[pick]) {
@@ -91,6 +105,11 @@ public final class BuiltinJudge implements Judge {
       }
     }
     String tool = candidates.get(pick).tool();
+    Map<String, Double> forecast = new LinkedHashMap<>();
+    for (Map.Entry<String, double[]> p : round.pGood().entrySet()) {
+      forecast.put(p.getKey(), p.getValue()[pick]);
+    }
+    trust.forecast(candidates.get(pick).config(), ModelTrust.threshold(history), forecast);
     if (scores.isEmpty()) {
       double[] c = credit.getOrDefault(tool, new double[2]);
       return new Verdict(pick, String.format(Locale.ROOT,
@@ -100,7 +119,14 @@ public final class BuiltinJudge implements Judge {
     return new Verdict(pick, String.format(Locale.ROOT,
         "best by the models' expected improvement and tool credit: %s (model rank %.2f, credit draw weight %.2f)",
         tool, consensus[pick], LAMBDA), Map.of("draws", draws, "model_rank",
-            Arrays.stream(consensus).boxed().toList(), "scored_by", List.copyOf(scores.keySet())));
+            Arrays.stream(consensus).boxed().toList(), "model_weights", rounded(weights),
+            "model_log_loss", trust.meanLogLoss()));
+  }
+
+  private static Map<String, Double> rounded(Map<String, Double> weights) {
+    Map<String, Double> out = new LinkedHashMap<>();
+    weights.forEach((m, w) -> out.put(m, round(w)));
+    return out;
   }
 
   private static double round(double v) {

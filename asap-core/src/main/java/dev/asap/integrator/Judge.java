@@ -11,4 +11,18 @@ public interface Judge {
 
   /** The verdict's index points into {@code round.candidates()}. */
   Verdict choose(Round round);
+
+  /**
+   * An independent copy of this judge's state (credit, prompt, regime), as {@link
+   * dev.asap.optimizer.Optimizer#fork} is for a tool: a pool is forked with its judge.
+   */
+  Judge fork();
+
+  /**
+   * True once this judge has found slow tools (an LLM proposer) too expensive for the study's evaluations: the
+   * pool stops asking every {@link RetiringTool}, so that no LLM call is left on the critical path.
+   */
+  default boolean slowToolsRetired() {
+    return false;
+  }
 }

@@ -46,7 +46,7 @@ public final class PoolOptimizer implements Optimizer, dev.asap.optimizer.Candid
   public Proposal propose(History history) {
     ToolPool.Round round;
     try {
-      round = pool.propose(history);
+      round = pool.propose(history, judge.slowToolsRetired());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while the pool was proposing", e);
@@ -74,7 +74,7 @@ public final class PoolOptimizer implements Optimizer, dev.asap.optimizer.Candid
       }
     }
     Verdict v = judge.choose(new Round(history, candidates, scores, pFeasible,
-        candidates.stream().mapToDouble(Proposal::computeSeconds).toArray()));
+        candidates.stream().mapToDouble(Proposal::computeSeconds).toArray(), forecasts(configs, history)));
     double judgeSeconds = (System.nanoTime() - t0) / 1e9;
     Proposal chosen = candidates.get(v.index());
     // The tools whose proposals lost forget them; the winner's is forgotten too if the caller discards it.
@@ -96,6 +96,17 @@ public final class PoolOptimizer implements Optimizer, dev.asap.optimizer.Candid
       notes.put("skipped_in_explored_cell", skipped);
     }
     return chosen.withNotes(notes);
+  }
+
+  /** A pool with every tool and the judge forked; its pending choice, if any, is its own tool's. */
+  @Override
+  public PoolOptimizer fork() {
+    PoolOptimizer copy = new PoolOptimizer(name, pool.fork(), judge.fork(), seed);
+    if (lastChooser != null) {
+      copy.lastChosen = lastChosen;
+      copy.lastChooser = copy.pool.tools().get(pool.tools().indexOf(lastChooser));
+    }
+    return copy;
   }
 
   @Override
@@ -153,10 +164,32 @@ public final class PoolOptimizer implements Optimizer, dev.asap.optimizer.Candid
     return out;
   }
 
-  /** Scores configs under the first tool whose model can (as fitted this round), or null when none can yet. */
+  /**
+   * Scores configs under the pool's Gaussian process (the best calibrated expected improvement of its models),
+   * else under the first tool whose model can (as fitted this round); null when none can yet.
+   */
   @Override
   public double[] logExpectedImprovement(List<dev.asap.space.Config> configs) {
-    return scores(configs).values().stream().findFirst().orElse(null);
+    Map<String, double[]> scores = scores(configs);
+    return scores.containsKey("gp") ? scores.get("gp") : scores.values().stream().findFirst().orElse(null);
+  }
+
+  /** Every model's probability that each config lands among the study's best trials (see {@link ModelTrust}). */
+  private Map<String, double[]> forecasts(List<dev.asap.space.Config> configs, History history) {
+    double threshold = ModelTrust.threshold(history);
+    Map<String, double[]> out = new LinkedHashMap<>();
+    if (Double.isNaN(threshold)) {
+      return out;
+    }
+    for (Optimizer tool : pool.tools()) {
+      if (tool instanceof dev.asap.optimizer.CandidateScorer scorer) {
+        double[] p = scorer.probabilityBelow(configs, threshold);
+        if (p != null) {
+          out.put(tool.name(), p);
+        }
+      }
+    }
+    return out;
   }
 
   /** Every config scored by every tool that can score (its model from this round), by tool name. */

@@ -22,6 +22,11 @@ public final class RandomToolJudge implements Judge {
   }
 
   @Override
+  public Judge fork() {
+    return this; // no state: the pick depends on the seed and the history's size only
+  }
+
+  @Override
   public Verdict choose(Round round) {
     List<Proposal> candidates = round.candidates();
     int pick = Seeds.random(seed, round.history().size()).nextInt(candidates.size());

@@ -24,7 +24,7 @@ public final class RegimeSwitchingJudge implements Judge {
 
   private final Judge expensive;
   private final Judge cheap;
-  private final Deque<Double> recent = new ArrayDeque<>();
+  private final Deque<Double> recent;
   private final java.util.function.Consumer<String> announce;
   private volatile String switched;
 
@@ -34,9 +34,26 @@ public final class RegimeSwitchingJudge implements Judge {
 
   /** @param announce told once, with the reason, when the judge switches (e.g. printed on the console) */
   public RegimeSwitchingJudge(Judge expensive, Judge cheap, java.util.function.Consumer<String> announce) {
+    this(expensive, cheap, announce, new ArrayDeque<>(), null);
+  }
+
+  private RegimeSwitchingJudge(Judge expensive, Judge cheap, java.util.function.Consumer<String> announce,
+      Deque<Double> recent, String switched) {
     this.expensive = expensive;
     this.cheap = cheap;
     this.announce = announce;
+    this.recent = recent;
+    this.switched = switched;
+  }
+
+  @Override
+  public synchronized Judge fork() {
+    return new RegimeSwitchingJudge(expensive.fork(), cheap.fork(), announce, new ArrayDeque<>(recent), switched);
+  }
+
+  @Override
+  public boolean slowToolsRetired() {
+    return switched();
   }
 
   /** True once the cheap judge decides for good. */

@@ -3,24 +3,17 @@ package dev.asap.integrator;
 import dev.asap.optimizer.History;
 import dev.asap.optimizer.Optimizer;
 import dev.asap.optimizer.Proposal;
-import java.util.function.BooleanSupplier;
 
 /**
- * A tool that leaves the pool for good once a condition holds: the LLM proposer, once the regime switch has
- * found the LLM too slow for this study's evaluations, so that no LLM call stays on the critical path.
+ * A slow tool (the LLM proposer) that leaves the pool for good once the pool's judge retires slow tools (see
+ * {@link Judge#slowToolsRetired}), so that no LLM call stays on the critical path. Retirement belongs to the
+ * judge, not to this wrapper, so that a forked pool retires with its own forked judge.
  */
 public final class RetiringTool implements Optimizer {
   private final Optimizer tool;
-  private final BooleanSupplier retired;
 
-  public RetiringTool(Optimizer tool, BooleanSupplier retired) {
+  public RetiringTool(Optimizer tool) {
     this.tool = tool;
-    this.retired = retired;
-  }
-
-  /** True once the tool takes no part in rounds any more; {@link ToolPool} then no longer asks it. */
-  public boolean retired() {
-    return retired.getAsBoolean();
   }
 
   @Override
@@ -36,6 +29,11 @@ public final class RetiringTool implements Optimizer {
   @Override
   public void discard(Proposal proposal) {
     tool.discard(proposal);
+  }
+
+  @Override
+  public Optimizer fork() {
+    return new RetiringTool(tool.fork());
   }
 
   @Override

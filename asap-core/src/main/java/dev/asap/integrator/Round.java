@@ -17,9 +17,11 @@ import java.util.Objects;
  * @param pFeasible  each candidate's predicted probability of being feasible, or null while the study has not
  *                   learned where configs run
  * @param toolSeconds how long each candidate's tool took to propose it, same order as the candidates
+ * @param pGood      every model's forecast that each candidate lands among the study's best trials (scoring
+ *                   tool → probability per candidate; see {@link ModelTrust}), empty while no model can say
  */
 public record Round(History history, List<Proposal> candidates, Map<String, double[]> scores, double[] pFeasible,
-    double[] toolSeconds) {
+    double[] toolSeconds, Map<String, double[]> pGood) {
   public Round {
     Objects.requireNonNull(history, "history");
     candidates = List.copyOf(candidates);
@@ -34,6 +36,16 @@ public record Round(History history, List<Proposal> candidates, Map<String, doub
       requireLength(pFeasible, candidates.size(), "pFeasible");
     }
     requireLength(toolSeconds, candidates.size(), "toolSeconds");
+    pGood = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(pGood));
+    for (Map.Entry<String, double[]> p : pGood.entrySet()) {
+      requireLength(p.getValue(), candidates.size(), "pGood of " + p.getKey());
+    }
+  }
+
+  /** A round with model scores but no forecasts of which candidates land among the best. */
+  public Round(History history, List<Proposal> candidates, Map<String, double[]> scores, double[] pFeasible,
+      double[] toolSeconds) {
+    this(history, candidates, scores, pFeasible, toolSeconds, Map.of());
   }
 
   /** A round with nothing but the candidates (no model scores, no feasibility, no timings). */
@@ -44,7 +56,7 @@ public record Round(History history, List<Proposal> candidates, Map<String, doub
 
   /** The same round with other scores (e.g. a judge that ranks by feasibility before any model can score). */
   public Round withScores(Map<String, double[]> other) {
-    return new Round(history, candidates, other, pFeasible, toolSeconds);
+    return new Round(history, candidates, other, pFeasible, toolSeconds, pGood);
   }
 
   private static void requireLength(double[] values, int n, String what) {

@@ -28,6 +28,17 @@ final class ToolCredit {
   private final List<Double> sortedLosses = new ArrayList<>();
   private final Set<Integer> scored = new HashSet<>();
 
+  ToolCredit() {}
+
+  /** An independent copy: a fork of a judge scores its own trials without touching the original's credit. */
+  synchronized ToolCredit copy() {
+    ToolCredit c = new ToolCredit();
+    credit.forEach((tool, v) -> c.credit.put(tool, v.clone()));
+    c.sortedLosses.addAll(sortedLosses);
+    c.scored.addAll(scored);
+    return c;
+  }
+
   /** Scores the trials completed since the last call; returns (discounted reward, trial count) per tool. */
   synchronized Map<String, double[]> update(History history) {
     List<Trial> fresh = new ArrayList<>();

@@ -37,13 +37,21 @@ public final class ToolPool {
     return tools;
   }
 
-  /** One round: every tool's proposal (with its own compute time) and the tools that failed. */
-  public Round propose(History history) throws InterruptedException {
+  /** An independent copy with every tool forked (see {@link Optimizer#fork}), in the same order. */
+  public ToolPool fork() {
+    return new ToolPool(tools.stream().map(Optimizer::fork).toList());
+  }
+
+  /**
+   * One round: every tool's proposal (with its own compute time) and the tools that failed; without the
+   * {@link RetiringTool}s when {@code slowToolsRetired}.
+   */
+  public Round propose(History history, boolean slowToolsRetired) throws InterruptedException {
     long t0 = System.nanoTime();
     List<Future<Proposal>> futures = new ArrayList<>();
     List<Optimizer> asked = new ArrayList<>();
     for (Optimizer tool : tools) {
-      if (tool instanceof RetiringTool r && r.retired()) {
+      if (slowToolsRetired && tool instanceof RetiringTool) {
         continue;
       }
       asked.add(tool);

@@ -32,13 +32,14 @@ public final class RunLoop {
 
   private final Study study;
   private final Objective objective;
-  private final Optimizer optimizer;
+  /** Replaced by the speculation's fork when a prepared pick is used: the fork's state is the one that made it. */
+  private Optimizer optimizer;
   private final Budget budget;
   private final int workers;
   private final boolean simulate;
   private final RunListener listener;
   private final int failFastAfter;
-  private final java.util.function.Supplier<Optimizer> shadows;
+  private final SpeculationMode speculation;
   private final double initialTau;
   private final double latencySeconds;
   private final java.util.Map<String, Object> trialAttributes;
@@ -54,7 +55,7 @@ public final class RunLoop {
     this.simulate = b.simulate;
     this.listener = b.listener;
     this.failFastAfter = b.failFastAfter > 0 ? b.failFastAfter : Math.max(3, 2 * b.workers);
-    this.shadows = b.shadows;
+    this.speculation = b.speculation;
     this.initialTau = b.initialTau;
     // The latency model is for the simulated clock only; a real run pays its judge's real time.
     this.latencySeconds = b.simulate ? b.latencySeconds : 0;
@@ -89,7 +90,9 @@ public final class RunLoop {
     Tally tally = new Tally(workers, new BrokenObjectiveRule(failFastAfter, Math.max(failFastAfter,
         Math.max(20, 5 * workers))));
     Stop stop;
-    Speculator speculator = shadows == null ? null : new Speculator(shadows, initialTau, simulate, latencySeconds);
+    Speculator speculator = speculation == SpeculationMode.OFF ? null
+        : new Speculator(initialTau, simulate, latencySeconds);
+    tally.policy = new SpeculationPolicy(speculation);
     try (TrialRunner runner = simulate ? new SimulatedTrialRunner(study, objective, (SimulatedClock) clock)
         : new ThreadedTrialRunner(study, objective, clock, workers)) {
       stop = loop(runner, clock, deadline, tally, speculator);
@@ -119,7 +122,7 @@ public final class RunLoop {
     Trial best = Study.best(study.trials(), study.direction()).orElse(null);
     RunReport report = new RunReport(stop.cause(), stop.message(), tally.completed, tally.failed, tally.pruned,
         tally.infeasible, tally.interrupted, recovered, best, clock.now() - clockStart, tally.ask, tally.eval, tally.tell,
-        speculator == null ? null : speculator.stats());
+        speculator == null ? null : speculator.stats().decided(tally.policy.summary()));
     listener.runFinished(report);
     return report;
   }
@@ -148,9 +151,11 @@ public final class RunLoop {
                     "predictor", ready.predictor())));
             paid = ready.paidSeconds() + (System.nanoTime() - t0) / 1e9;
             tally.ready = null;
+            optimizer = ready.tool();
           } else {
             p = optimizer.propose(new History(study.space(), study.direction(), trials));
             paid = (System.nanoTime() - t0) / 1e9 + latencySeconds;
+            tally.policy.proposed(paid);
           }
           if (latencySeconds > 0) {
             // Kept on the trial so that measured and modelled proposing time can be told apart.
@@ -181,7 +186,8 @@ public final class RunLoop {
           }
           return stop == null ? new Stop(StopCause.NOTHING_TO_RUN, "nothing left to run") : stop;
         }
-        if (speculator != null && tally.ready == null && !speculator.hasPending() && stop == null) {
+        if (speculator != null && tally.ready == null && !speculator.hasPending() && stop == null
+            && tally.policy.speculateNow(trials == null ? 0 : trials.size())) {
           speculate(speculator, trials, clock, tally);
         }
         Completion c = runner.awaitNext(deadline);
@@ -248,7 +254,7 @@ public final class RunLoop {
     if (trials == null || tally.runningHere.isEmpty()) {
       return;
     }
-    speculator.prepare(study, trials, tally.runningHere.values().iterator().next(), clock);
+    speculator.prepare(study, trials, tally.runningHere.values().iterator().next(), clock, optimizer);
   }
 
   /** Why no new trial may start now, or null. */
@@ -308,6 +314,9 @@ public final class RunLoop {
     clock.charge(tellSeconds);
     tally.tell += tellSeconds;
     tally.eval += c.evalSeconds();
+    if (c.state().isFinished()) {
+      tally.policy.evaluated(c.evalSeconds());
+    }
     tally.brokenRule.record(c);
     switch (c.state()) {
       case COMPLETE -> tally.completed++;
@@ -347,6 +356,8 @@ public final class RunLoop {
     double eval;
     double tell;
     double lastWriteSeconds;
+    /** When auto speculation is on; set once the run starts. */
+    SpeculationPolicy policy;
     long lastReapNanos = System.nanoTime();
     /** The study's trials as read after the last result, until the next proposal uses them. */
     List<Trial> fresh;
@@ -370,7 +381,7 @@ public final class RunLoop {
     private int workers = 1;
     private boolean simulate;
     private int failFastAfter;
-    private java.util.function.Supplier<Optimizer> shadows;
+    private SpeculationMode speculation = SpeculationMode.OFF;
     private double initialTau = 0.1;
     private double latencySeconds;
     private RunListener listener = new RunListener() {};
@@ -416,15 +427,16 @@ public final class RunLoop {
     }
 
     /**
-     * Speculates: while a trial runs, a fresh optimizer from {@code shadows} (same tool, same seed) prepares
-     * the next proposal under a predicted result, kept when the real result is within relative error
-     * {@code initialTau}; a self-tuner then moves the threshold from the run's own counts.
+     * Speculates: while a trial runs, a fork of the optimizer prepares the next proposal under a predicted
+     * result, kept when the real result is within relative error {@code initialTau}; a self-tuner then moves
+     * the threshold from the run's own counts. {@link SpeculationMode#AUTO} does so only while proposing costs
+     * a noticeable share of an evaluation. Off by default.
      */
-    public Builder speculate(java.util.function.Supplier<Optimizer> shadows, double initialTau) {
+    public Builder speculate(SpeculationMode mode, double initialTau) {
       if (!(initialTau > 0)) {
         throw new IllegalArgumentException("the speculation threshold must be positive (got " + initialTau + ")");
       }
-      this.shadows = shadows;
+      this.speculation = Objects.requireNonNull(mode);
       this.initialTau = initialTau;
       return this;
     }

@@ -23,6 +23,7 @@ public final class SpeculationStats {
   int equalToSerial;
   int equivalentToSerial;
   final List<double[]> tauHistory = new ArrayList<>();
+  private String decision;
   private final Map<String, Integer> predictorUses = new LinkedHashMap<>();
   private final Map<String, List<Double>> predictorErrors = new LinkedHashMap<>();
 
@@ -52,6 +53,17 @@ public final class SpeculationStats {
 
   void scored(String predictor, double relativeError) {
     predictorErrors.get(predictor).add(relativeError);
+  }
+
+  /** Records what auto mode decided (null when speculation was simply on); returns this. */
+  SpeculationStats decided(String decision) {
+    this.decision = decision;
+    return this;
+  }
+
+  /** What auto mode decided and why, or null when speculation was switched on outright. */
+  public String decision() {
+    return decision;
   }
 
   public int accepted() {

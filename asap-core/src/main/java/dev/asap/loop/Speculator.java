@@ -7,22 +7,22 @@ import dev.asap.optimizer.Proposal;
 import dev.asap.study.Study;
 import dev.asap.study.Trial;
 import dev.asap.study.TrialState;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Supplier;
 
 /**
  * Prepares the next proposal while a trial is still being evaluated, under a predicted result for it (from
  * {@link ValuePredictor}), and keeps the prepared pick only when the real result is close enough:
  * |y − ŷ| / max(|y|, ε) ≤ τ.
  *
- * <p>Each speculation asks a <em>fresh</em> optimizer instance: tools cache state by trial number, and a
- * history holding a predicted value must not leak into the state the real run keeps. Tools give the same
- * proposal for the same seed and history, so a fresh instance answers as the running one would.
+ * <p>Each speculation proposes on a {@linkplain Optimizer#fork fork} of the running optimizer, so that the
+ * prepared proposal comes from the run's exact state (a CMA-ES generation, a DE population, a judge's credit)
+ * while a history holding a predicted value never touches that state. When the pick is accepted the fork
+ * becomes the running optimizer: its state is the one that made the pick. When it is rejected the fork is
+ * dropped and the running optimizer proposes on the real result.
  *
  * <p>On the real clock the speculation runs on a background thread and the time it still needs when the
  * trial ends is paid by waiting. On the simulated clock it runs at once, and the part of its measured time
@@ -32,7 +32,6 @@ final class Speculator implements AutoCloseable {
   /** Every third accepted pick is checked against what the serial path would have chosen. */
   static final int SAMPLE_EVERY = 3;
 
-  private final Supplier<Optimizer> shadows;
   private final SelfTuner tuner;
   private final SpeculationStats stats = new SpeculationStats();
   private final ValuePredictor predictor = new ValuePredictor(stats);
@@ -45,16 +44,16 @@ final class Speculator implements AutoCloseable {
    * A proposal prepared under a prediction and accepted, with the seconds it hid and the seconds still paid,
    * and which candidate predictor made the prediction.
    */
-  record Ready(Proposal proposal, double hiddenSeconds, double paidSeconds, double predicted, double actual,
-      double tau, String predictor) {}
+  record Ready(Proposal proposal, Optimizer tool, double hiddenSeconds, double paidSeconds, double predicted,
+      double actual, double tau, String predictor) {}
 
   private record Timed(Proposal proposal, double seconds) {}
 
-  private record Pending(int target, ValuePredictor.Choice predicted, double startClock, Future<Timed> future,
-      Timed done) {}
+  /** A speculation under way: the fork it proposes on, and the optimizer it was forked from. */
+  private record Pending(int target, ValuePredictor.Choice predicted, double startClock, Optimizer fork,
+      Optimizer running, Future<Timed> future, Timed done) {}
 
-  Speculator(Supplier<Optimizer> shadows, double initialTau, boolean simulated, double latencySeconds) {
-    this.shadows = shadows;
+  Speculator(double initialTau, boolean simulated, double latencySeconds) {
     this.tuner = new SelfTuner(initialTau);
     this.simulated = simulated;
     this.latencySeconds = latencySeconds;
@@ -78,22 +77,24 @@ final class Speculator implements AutoCloseable {
    * are the study's trials read before the target started, for the prediction. Does nothing when there is
    * nothing to predict from yet.
    */
-  void prepare(Study study, List<Trial> trials, Trial target, Clock clock) {
+  void prepare(Study study, List<Trial> trials, Trial target, Clock clock, Optimizer running) {
     ValuePredictor.Choice predicted = predictor.predict(target, trials, study.direction());
     if (predicted == null) {
       return;
     }
     stats.used(predicted.predictor().label());
-    History hypothetical = hypothetical(study, study.trials(), target, predicted.value());
+    History hypothetical = study.history().assuming(target.number(), predicted.value());
+    Optimizer fork = running.fork();
     if (simulated) {
       try {
-        pending = new Pending(target.number(), predicted, clock.now(), null, propose(hypothetical));
+        pending = new Pending(target.number(), predicted, clock.now(), fork, running, null,
+            propose(fork, hypothetical));
       } catch (RuntimeException e) {
         pending = null;
       }
     } else {
-      pending = new Pending(target.number(), predicted, clock.now(), background.submit(() -> propose(hypothetical)),
-          null);
+      pending = new Pending(target.number(), predicted, clock.now(), fork, running,
+          background.submit(() -> propose(fork, hypothetical)), null);
     }
   }
 
@@ -139,10 +140,11 @@ final class Speculator implements AutoCloseable {
     stats.hiddenSeconds += hidden;
     stats.paidSeconds += paid;
     if (stats.accepted % SAMPLE_EVERY == 1) {
-      checkAgainstSerial(t.proposal(), study.history());
+      // The running optimizer is replaced by the fork from here on, so the check may use it as it is.
+      checkAgainstSerial(p.running(), t.proposal(), study.history());
     }
     tuner.observe(stats);
-    return new Ready(t.proposal(), hidden, paid, predicted, y, tau, p.predicted().predictor().label());
+    return new Ready(t.proposal(), p.fork(), hidden, paid, predicted, y, tau, p.predicted().predictor().label());
   }
 
   /** An accepted pick the run never used (it stopped first): it hid nothing, it was wasted. */
@@ -198,22 +200,21 @@ final class Speculator implements AutoCloseable {
     }
   }
 
-  private Timed propose(History history) {
+  private Timed propose(Optimizer fork, History history) {
     long t0 = System.nanoTime();
-    Proposal proposal = shadows.get().propose(history);
+    Proposal proposal = fork.propose(history);
     return new Timed(proposal, (System.nanoTime() - t0) / 1e9 + latencySeconds);
   }
 
   /**
-   * Off the critical path: would the serial path, knowing the real result, have chosen the same config, or
-   * at least an equivalent one (close, or nearly as promising under its own model)?
+   * Off the critical path: would the serial path, the running state knowing the real result, have chosen the
+   * same config, or at least an equivalent one (close, or nearly as promising under its own model)?
    */
-  private void checkAgainstSerial(Proposal accepted, History truth) {
+  private void checkAgainstSerial(Optimizer serialPath, Proposal accepted, History truth) {
     Runnable check = () -> {
       boolean equal;
       boolean equivalent;
       try {
-        Optimizer serialPath = shadows.get();
         Proposal serial = serialPath.propose(truth);
         equal = serial.config().equals(accepted.config());
         equivalent = PickEquivalence.equivalent(truth.space(), serial, accepted)
@@ -233,15 +234,5 @@ final class Speculator implements AutoCloseable {
     } else {
       background.submit(check);
     }
-  }
-
-  private static History hypothetical(Study study, List<Trial> trials, Trial target, double predicted) {
-    List<Trial> copy = new ArrayList<>(trials.size());
-    for (Trial t : trials) {
-      copy.add(t.number() != target.number() ? t : new Trial(t.number(), t.config(), TrialState.COMPLETE, predicted,
-          null, t.tool(), t.worker(), t.owner(), t.intermediate(), t.timings(), t.start(), Double.NaN, t.heartbeat(),
-          t.attributes()));
-    }
-    return new History(study.space(), study.direction(), copy);
   }
 }

@@ -9,6 +9,23 @@ import java.util.List;
  */
 public interface CandidateScorer {
 
-  /** Log expected improvement of each config (higher is better), or null while the tool has no model yet. */
+  /**
+   * Log expected improvement of each config (higher is better), or a score that orders configs as the tool's
+   * expected improvement does (TPE's log density ratio); null while the tool has no model yet.
+   */
   double[] logExpectedImprovement(List<Config> configs);
+
+  /**
+   * Each config's probability, under the latest model, of a loss (lower is better) below {@code threshold}, or
+   * null while the tool has no model of the loss. A judge scores every model's forecast for the config that is
+   * then evaluated, to learn which model to trust in this study.
+   */
+  default double[] probabilityBelow(List<Config> configs, double threshold) {
+    return null;
+  }
+
+  /** The standard normal distribution function. */
+  static double normalCdf(double z) {
+    return 0.5 * org.hipparchus.special.Erf.erfc(-z / Math.sqrt(2));
+  }
 }

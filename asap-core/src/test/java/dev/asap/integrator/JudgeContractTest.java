@@ -44,6 +44,11 @@ class JudgeContractTest {
       seen.add(round);
       return new Verdict(round.candidates().size() - 1, "the last one", Map.of());
     }
+
+    @Override
+    public Judge fork() {
+      return new Recording();
+    }
   }
 
   /** An LLM that never answers, so the LLM judge always falls back. */
@@ -90,6 +95,25 @@ class JudgeContractTest {
         assertThat(inner.seen.get(inner.seen.size() - 1)).as(name).isSameAs(round);
       }
     }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("judges")
+  void aForkDecidesAsTheOriginalAndIndependentlyOfIt(String name, Function<Judge, Judge> make, boolean delegates) {
+    Judge original = make.apply(new Recording());
+    original.choose(round(3));
+    original.choose(round(5));
+    Judge control = original.fork();
+    Judge ahead = original.fork();
+    // The fork is given a round the original never sees (as under a predicted result).
+    ahead.choose(round(8));
+
+    Verdict v = original.choose(round(12));
+    Verdict w = control.choose(round(12));
+
+    assertThat(w.index()).as(name).isEqualTo(v.index());
+    assertThat(w.reason()).as(name).isEqualTo(v.reason());
+    assertThat(control.slowToolsRetired()).isEqualTo(original.slowToolsRetired());
   }
 
   /** A round after {@code trials} trials, with candidates from three tools and made-up model scores. */

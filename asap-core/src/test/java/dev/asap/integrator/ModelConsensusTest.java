@@ -57,7 +57,7 @@ class ModelConsensusTest {
     Trial last = study.trials().get(13);
     assertThat(last.attributes().get("reason").toString()).startsWith("best by the models' expected improvement");
     Map<?, ?> evidence = (Map<?, ?>) last.attributes().get("evidence");
-    assertThat(evidence.get("scored_by").toString()).isEqualTo("[gp]");
+    assertThat(((Map<?, ?>) evidence.get("model_weights")).keySet().toString()).isEqualTo("[gp]");
     assertThat((List<?>) evidence.get("model_rank")).hasSize(3);
     assertThat(Optimizers.toolNames()).contains(last.tool());
     double best = study.trials().stream().mapToDouble(Trial::value).min().orElseThrow();

@@ -11,7 +11,6 @@ import dev.asap.store.InMemoryStore;
 import dev.asap.study.Direction;
 import dev.asap.study.Study;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -33,15 +32,14 @@ class RetiringToolTest {
         return new Proposal(random.propose(history).config(), name(), null, 0);
       }
     };
-    AtomicBoolean switched = new AtomicBoolean();
     ToolPool pool = new ToolPool(List.of(Optimizers.create("sobol", MixedSpaceFixture.SPACE, 2),
-        new RetiringTool(counting, switched::get)));
+        new RetiringTool(counting)));
     History history = Study.createOrOpen(new InMemoryStore(), "r", MixedSpaceFixture.SPACE, Direction.MINIMIZE)
         .history();
 
-    assertThat(pool.propose(history).proposals()).extracting(Proposal::tool).containsExactly("sobol", "slow-llm");
-    switched.set(true);
-    ToolPool.Round after = pool.propose(history);
+    assertThat(pool.propose(history, false).proposals()).extracting(Proposal::tool)
+        .containsExactly("sobol", "slow-llm");
+    ToolPool.Round after = pool.propose(history, true);
 
     assertThat(after.proposals()).extracting(Proposal::tool).containsExactly("sobol");
     assertThat(after.proposers()).hasSize(1);

@@ -27,7 +27,7 @@ class SpeculationTest {
     RunLoop.Builder b = RunLoop.builder(study, objective).optimizer(Optimizers.create(tool, SPACE, 3))
         .budget(Budget.trials(trials)).workers(workers).simulate(simulate).proposalLatency(latency);
     if (speculate) {
-      b.speculate(() -> Optimizers.create(tool, SPACE, 3), 0.1);
+      b.speculate(SpeculationMode.ON, 0.1);
     }
     return b.build().run();
   }

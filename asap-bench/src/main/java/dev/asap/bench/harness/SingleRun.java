@@ -3,6 +3,7 @@ package dev.asap.bench.harness;
 import dev.asap.bench.task.BenchmarkTask;
 import dev.asap.bench.task.TaskReference;
 import dev.asap.integrator.PoolOptimizer;
+import dev.asap.loop.SpeculationMode;
 import dev.asap.loop.Budget;
 import dev.asap.loop.RunListener;
 import dev.asap.loop.RunLoop;
@@ -52,7 +53,7 @@ final class SingleRun {
         loop.proposalLatency(options.judgeLatency());
       }
       if (options.speculate()) {
-        loop.speculate(() -> Optimizers.create(optimizer, task.space(), seed), INITIAL_TAU);
+        loop.speculate(SpeculationMode.ON, INITIAL_TAU);
       }
       report = loop.build().run();
       // The log wrote each trial as it finished (one process, nothing to back-fill); say if a write failed.

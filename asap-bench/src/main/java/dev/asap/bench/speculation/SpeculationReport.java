@@ -5,6 +5,7 @@ import dev.asap.bench.task.BenchmarkTask;
 import dev.asap.bench.task.References;
 import dev.asap.bench.task.TaskCatalog;
 import dev.asap.bench.task.TaskReference;
+import dev.asap.loop.SpeculationMode;
 import dev.asap.loop.Budget;
 import dev.asap.loop.RunLoop;
 import dev.asap.loop.RunReport;
@@ -149,7 +150,7 @@ public final class SpeculationReport {
     RunLoop.Builder b = RunLoop.builder(study, task.objective()).optimizer(Optimizers.create(optimizer, task.space(),
         seed)).budget(Budget.trials(trials)).simulate(true).proposalLatency(latency);
     if (speculate) {
-      b.speculate(() -> Optimizers.create(optimizer, task.space(), seed), 0.1);
+      b.speculate(SpeculationMode.ON, 0.1);
     }
     return b.build().run();
   }

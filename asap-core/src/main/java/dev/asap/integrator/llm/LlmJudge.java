@@ -36,6 +36,11 @@ public final class LlmJudge implements Judge {
   }
 
   @Override
+  public Judge fork() {
+    return new LlmJudge(engine, fallback.fork(), log.copy(), timeout, seed);
+  }
+
+  @Override
   public String name() {
     return "llm";
   }

@@ -82,6 +82,23 @@ public final class PromptLog {
     this.head = h.toString();
   }
 
+  /** An independent copy (for a forked judge): same text, and what either appends later stays its own. */
+  public synchronized PromptLog copy() {
+    PromptLog c = new PromptLog(head, minimise, historyChars);
+    c.history.append(history);
+    c.logged.addAll(logged);
+    c.seen.addAll(seen);
+    c.lines = lines;
+    c.rewrites = rewrites;
+    return c;
+  }
+
+  private PromptLog(String head, boolean minimise, int historyChars) {
+    this.head = head;
+    this.minimise = minimise;
+    this.historyChars = historyChars;
+  }
+
   /**
    * Appends the trials that finished since the last call; earlier lines are never touched, except by a
    * rewrite when the history reaches its budget.

@@ -53,6 +53,11 @@ final class ForestModel {
     return forest.reroute(from, features, changed);
   }
 
+  /** A loss on the model's (log) scale. */
+  double scaled(double loss) {
+    return transform.forward(loss);
+  }
+
   /** The best observed loss on the log scale: the incumbent that expected improvement is measured against. */
   double incumbent() {
     return incumbent;

@@ -1,5 +1,6 @@
 package dev.asap.optimizer.forest;
 
+import dev.asap.optimizer.CandidateScorer;
 import dev.asap.optimizer.History;
 import dev.asap.optimizer.Optimizer;
 import dev.asap.optimizer.Proposal;
@@ -36,7 +37,7 @@ import java.util.Random;
  * proposal, also in a new instance after a resume. Encodings are cached per trial number, which keeps a
  * refit after every trial cheap. Instances are not thread-safe.
  */
-public final class ForestOptimizer implements Optimizer {
+public final class ForestOptimizer implements Optimizer, CandidateScorer {
   /** SMAC's HPO facade: ProbabilityRandomDesign(probability=0.2). */
   private static final double RANDOM_PROBABILITY = 0.2;
   /**
@@ -61,6 +62,8 @@ public final class ForestOptimizer implements Optimizer {
   private final int designSize;
   private final ForestSettings settings = ForestSettings.smac();
   private final Map<Integer, Encoded> encoded = new HashMap<>();
+  /** The forest of the latest proposal, for scoring other tools' candidates; null during the design. */
+  private volatile ForestModel lastModel;
 
   public ForestOptimizer(SearchSpace space, long seed) {
     this.space = space;
@@ -85,14 +88,50 @@ public final class ForestOptimizer implements Optimizer {
     Random random = Seeds.random(seed, history.size());
     TrainingSet data = trainingSet(history);
     if (history.size() < designSize || data.observed.length < MIN_OBSERVATIONS) {
+      lastModel = null;
       return new Proposal(design.propose(history).config(), name(), null, 0);
     }
     ForestModel model = ForestModel.fit(data.rows, data.losses, data.observed, encoder.cardinalities(), settings,
         random);
+    lastModel = model;
     Config config = random.nextDouble() < RANDOM_PROBABILITY ? space.sample(random)
         : maximiseAcquisition(history, data, model, random);
     config = UnseenConfigs.orFresh(history, config, random);
     return new Proposal(config, name(), model.predictLoss(encoder.encode(config)), 0);
+  }
+
+  /** Log EI of each config under the forest of the latest proposal (the same acquisition it maximises). */
+  @Override
+  public double[] logExpectedImprovement(List<Config> configs) {
+    ForestModel model = lastModel;
+    if (model == null) {
+      return null;
+    }
+    Scorer scorer = new Scorer(model);
+    double[] out = new double[configs.size()];
+    for (int i = 0; i < out.length; i++) {
+      double[] features = encoder.encode(configs.get(i));
+      out[i] = scorer.score(null, features).score();
+    }
+    return out;
+  }
+
+  /** Under the forest's Gaussian on log-scaled losses (the transform is monotone). */
+  @Override
+  public double[] probabilityBelow(List<Config> configs, double threshold) {
+    ForestModel model = lastModel;
+    if (model == null) {
+      return null;
+    }
+    double[] out = new double[configs.size()];
+    double t = model.scaled(threshold);
+    for (int i = 0; i < out.length; i++) {
+      double[] features = encoder.encode(configs.get(i));
+      RandomForest.MeanVar p = model.predict(model.route(features));
+      double sd = Math.sqrt(Math.max(p.variance(), 1e-12));
+      out[i] = CandidateScorer.normalCdf((t - p.mean()) / sd);
+    }
+    return out;
   }
 
   private Config maximiseAcquisition(History history, TrainingSet data, ForestModel model, Random random) {

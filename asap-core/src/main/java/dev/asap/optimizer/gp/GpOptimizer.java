@@ -56,7 +56,8 @@ public final class GpOptimizer implements Optimizer, CandidateScorer {
   /** The model of the latest proposal and its incumbent (warped units), for scoring other tools' configs. */
   private volatile Scoring lastScoring;
 
-  private record Scoring(GaussianProcess gp, double incumbent, FeasibilityModel feasibility) {}
+  /** The latest fit; {@code warping} is null when the model is of violations, not losses. */
+  private record Scoring(GaussianProcess gp, double incumbent, FeasibilityModel feasibility, LossWarping warping) {}
 
   private record Encoded(Config config, double[] unit, double[] features) {}
 
@@ -116,7 +117,8 @@ public final class GpOptimizer implements Optimizer, CandidateScorer {
     // A model of violations already heads for where configs run; P(feasible) knows nothing better yet.
     FeasibilityModel weighting = targets.violations() ? FeasibilityModel.ALWAYS : feasibility;
     Config chosen = maximiseExpectedImprovement(gp, y, history, incumbents(trials, losses), weighting, random);
-    lastScoring = new Scoring(gp, Arrays.stream(y).min().orElse(Double.POSITIVE_INFINITY), weighting);
+    lastScoring = new Scoring(gp, Arrays.stream(y).min().orElse(Double.POSITIVE_INFINITY), weighting,
+        targets.violations() ? null : warping);
     Config config = UnseenConfigs.orFresh(history, chosen == null ? space.sample(random) : chosen, random);
     double[] mean = new double[1];
     double[] variance = new double[1];
@@ -236,6 +238,28 @@ public final class GpOptimizer implements Optimizer, CandidateScorer {
     for (int i = 0; i < out.length; i++) {
       out[i] = LogExpectedImprovement.value(mean[i], Math.sqrt(variance[i]), scoring.incumbent())
           + scoring.feasibility().logProbability(configs.get(i));
+    }
+    return out;
+  }
+
+  /** Under the GP on warped losses; the warping is monotone, so the event is the same on both scales. */
+  @Override
+  public double[] probabilityBelow(List<Config> configs, double threshold) {
+    Scoring scoring = lastScoring;
+    if (scoring == null || scoring.warping() == null || configs.isEmpty()) {
+      return null;
+    }
+    double[][] features = new double[configs.size()][];
+    for (int i = 0; i < features.length; i++) {
+      features[i] = map.features(space.encode(configs.get(i)));
+    }
+    double[] mean = new double[features.length];
+    double[] variance = new double[features.length];
+    scoring.gp().predict(features, features.length, mean, variance);
+    double warped = scoring.warping().apply(threshold);
+    double[] out = new double[features.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = CandidateScorer.normalCdf((warped - mean[i]) / Math.sqrt(variance[i] + scoring.gp().noise()));
     }
     return out;
   }

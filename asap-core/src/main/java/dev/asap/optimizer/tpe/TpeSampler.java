@@ -36,6 +36,24 @@ final class TpeSampler {
     return new RankedCandidates(candidates, acquisition);
   }
 
+  /**
+   * log l(x) − log g(x) of each point of the group: the order of TPE's expected improvement, which is monotone
+   * in l/g (Bergstra et al. 2011).
+   */
+  double[] logRatio(int[] group, TrialSplit split, Candidates points) {
+    UnitDimension[] groupDims = new UnitDimension[group.length];
+    for (int d = 0; d < group.length; d++) {
+      groupDims[d] = dims[group[d]];
+    }
+    double[] l = estimator(group, groupDims, split.good()).logPdf(points);
+    double[] g = estimator(group, groupDims, split.bad()).logPdf(points);
+    double[] out = new double[l.length];
+    for (int c = 0; c < l.length; c++) {
+      out[c] = l[c] - g[c];
+    }
+    return out;
+  }
+
   private ParzenEstimator estimator(int[] group, UnitDimension[] groupDims, List<EncodedTrial> trials) {
     // Whether a trial has the whole group active depends only on its structure: decide once per structure.
     byte[] memo = new byte[structureCount];

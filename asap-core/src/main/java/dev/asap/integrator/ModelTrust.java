@@ -1,0 +1,137 @@
+package dev.asap.integrator;
+
+import dev.asap.optimizer.History;
+import dev.asap.space.Config;
+import dev.asap.study.Trial;
+import dev.asap.study.TrialState;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Which of the pool's models to trust in this study, learned from their one-step-ahead forecasts: before a
+ * config is evaluated each model gives its probability that the config lands among the best trials so far
+ * (the best ⌈n / 10⌉, at most 25, of the n finished: TPE's split, so that all three models answer the same
+ * question); once it is evaluated each forecast is scored by its log loss. A model's weight is
+ * exp(−(its summed log loss − the best model's)) over the last {@link #WINDOW} forecasts it made, i.e. the
+ * posterior of Bayesian model averaging with a flat prior and a finite memory (which model predicts best can
+ * change during a run). Nothing is tuned per task.
+ */
+final class ModelTrust {
+  /** Forecasts kept per model. */
+  static final int WINDOW = 30;
+  /** Forecasts a model needs before its weight departs from the others'. */
+  static final int MIN_FORECASTS = 5;
+  /** Probabilities are clipped to this distance from 0 and 1: one confident miss must not silence a model. */
+  static final double CLIP = 0.02;
+
+  private final Map<Config, Forecast> awaiting;
+  private final Map<String, Deque<Double>> losses;
+
+  private record Forecast(double threshold, Map<String, Double> probability) {}
+
+  ModelTrust() {
+    this(new HashMap<>(), new LinkedHashMap<>());
+  }
+
+  private ModelTrust(Map<Config, Forecast> awaiting, Map<String, Deque<Double>> losses) {
+    this.awaiting = awaiting;
+    this.losses = losses;
+  }
+
+  /** An independent copy, for a forked judge. */
+  synchronized ModelTrust copy() {
+    Map<String, Deque<Double>> l = new LinkedHashMap<>();
+    losses.forEach((model, q) -> l.put(model, new ArrayDeque<>(q)));
+    return new ModelTrust(new HashMap<>(awaiting), l);
+  }
+
+  /**
+   * The threshold every model forecasts against: the k-th best loss of the finished trials with k = ⌈n / 10⌉
+   * (at most 25); NaN while nothing has completed.
+   */
+  static double threshold(History history) {
+    List<Trial> done = history.completed();
+    if (done.isEmpty()) {
+      return Double.NaN;
+    }
+    double[] l = new double[done.size()];
+    for (int i = 0; i < l.length; i++) {
+      l[i] = history.loss(done.get(i));
+    }
+    Arrays.sort(l);
+    int k = Math.min(Math.min((done.size() + 9) / 10, 25), l.length);
+    return l[k - 1];
+  }
+
+  /** Remembers each model's forecast for the config chosen this round, to be scored once it is evaluated. */
+  synchronized void forecast(Config chosen, double threshold, Map<String, Double> probability) {
+    if (!probability.isEmpty() && Double.isFinite(threshold)) {
+      awaiting.put(chosen, new Forecast(threshold, Map.copyOf(probability)));
+    }
+  }
+
+  /** Scores the forecasts whose configs have finished since the last call. */
+  synchronized void update(History history) {
+    if (awaiting.isEmpty()) {
+      return;
+    }
+    for (Trial t : history.trials()) {
+      if (!t.state().isFinished() || t.wasInterrupted()) {
+        continue;
+      }
+      Forecast f = awaiting.remove(t.config());
+      if (f == null) {
+        continue;
+      }
+      // A config that failed or could not run is not among the best.
+      boolean good = t.state() == TrialState.COMPLETE && history.loss(t) <= f.threshold();
+      f.probability().forEach((model, p) -> {
+        double q = Math.min(1 - CLIP, Math.max(CLIP, p));
+        Deque<Double> d = losses.computeIfAbsent(model, k -> new ArrayDeque<>());
+        d.addLast(-Math.log(good ? q : 1 - q));
+        if (d.size() > WINDOW) {
+          d.removeFirst();
+        }
+      });
+    }
+  }
+
+  /**
+   * Each model's weight in (0, 1], the best 1; equal weights (1) until every model has made
+   * {@link #MIN_FORECASTS} scored forecasts. Log losses are compared as means over each model's window, so a
+   * model that joined later is not penalised for forecasts it never made.
+   */
+  synchronized Map<String, Double> weights(List<String> models) {
+    Map<String, Double> mean = new LinkedHashMap<>();
+    int forecasts = WINDOW;
+    for (String m : models) {
+      Deque<Double> d = losses.get(m);
+      if (d == null || d.size() < MIN_FORECASTS) {
+        Map<String, Double> equal = new LinkedHashMap<>();
+        models.forEach(x -> equal.put(x, 1.0));
+        return equal;
+      }
+      mean.put(m, d.stream().mapToDouble(Double::doubleValue).average().orElse(0));
+      forecasts = Math.min(forecasts, d.size());
+    }
+    double best = mean.values().stream().mapToDouble(Double::doubleValue).min().orElse(0);
+    Map<String, Double> w = new LinkedHashMap<>();
+    // Summed, as Bayesian model averaging would, over as many forecasts as every model has made.
+    int n = forecasts;
+    mean.forEach((m, l) -> w.put(m, Math.exp(-(l - best) * n)));
+    return w;
+  }
+
+  /** Each model's mean log loss over its window, for the evidence. */
+  synchronized Map<String, Double> meanLogLoss() {
+    Map<String, Double> out = new LinkedHashMap<>();
+    losses.forEach((m, d) -> out.put(m, Math.round(d.stream().mapToDouble(Double::doubleValue).average().orElse(0)
+        * 1e4) / 1e4));
+    return out;
+  }
+}
