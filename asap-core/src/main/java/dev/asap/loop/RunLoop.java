@@ -40,6 +40,7 @@ public final class RunLoop {
   private final RunListener listener;
   private final int failFastAfter;
   private final SpeculationMode speculation;
+  private final boolean exactPredictions;
   private final double initialTau;
   private final double latencySeconds;
   private final java.util.Map<String, Object> trialAttributes;
@@ -56,6 +57,10 @@ public final class RunLoop {
     this.listener = b.listener;
     this.failFastAfter = b.failFastAfter > 0 ? b.failFastAfter : Math.max(3, 2 * b.workers);
     this.speculation = b.speculation;
+    this.exactPredictions = b.exactPredictions;
+    if (exactPredictions && !simulate) {
+      throw new IllegalArgumentException("exact predictions need the simulated clock, where results are known early");
+    }
     this.initialTau = b.initialTau;
     // The latency model is for the simulated clock only; a real run pays its judge's real time.
     this.latencySeconds = b.simulate ? b.latencySeconds : 0;
@@ -188,7 +193,7 @@ public final class RunLoop {
         }
         if (speculator != null && tally.ready == null && !speculator.hasPending() && stop == null
             && tally.policy.speculateNow(trials == null ? 0 : trials.size())) {
-          speculate(speculator, trials, clock, tally);
+          speculate(speculator, trials, clock, tally, runner);
         }
         Completion c = runner.awaitNext(deadline);
         if (c == null) {
@@ -250,11 +255,13 @@ public final class RunLoop {
   }
 
   /** Prepares the next proposal for when the earliest-started running trial of this run ends. */
-  private void speculate(Speculator speculator, List<Trial> trials, Clock clock, Tally tally) {
+  private void speculate(Speculator speculator, List<Trial> trials, Clock clock, Tally tally, TrialRunner runner) {
     if (trials == null || tally.runningHere.isEmpty()) {
       return;
     }
-    speculator.prepare(study, trials, tally.runningHere.values().iterator().next(), clock, optimizer);
+    Trial target = tally.runningHere.values().iterator().next();
+    speculator.prepare(study, trials, target, clock, optimizer,
+        exactPredictions ? runner.knownResult(target.number()) : null);
   }
 
   /** Why no new trial may start now, or null. */
@@ -382,6 +389,7 @@ public final class RunLoop {
     private boolean simulate;
     private int failFastAfter;
     private SpeculationMode speculation = SpeculationMode.OFF;
+    private boolean exactPredictions;
     private double initialTau = 0.1;
     private double latencySeconds;
     private RunListener listener = new RunListener() {};
@@ -438,6 +446,15 @@ public final class RunLoop {
       }
       this.speculation = Objects.requireNonNull(mode);
       this.initialTau = initialTau;
+      return this;
+    }
+
+    /**
+     * For measuring speculation on the simulated clock: each prediction is the running trial's true result
+     * (the simulated runner knows it when the trial starts), so an accepted pick must be the serial one.
+     */
+    public Builder exactPredictions() {
+      this.exactPredictions = true;
       return this;
     }
 

@@ -73,16 +73,19 @@ final class Speculator implements AutoCloseable {
   }
 
   /**
-   * Starts preparing the next proposal as if {@code target} had returned its predicted value; {@code trials}
-   * are the study's trials read before the target started, for the prediction. Does nothing when there is
+   * Starts preparing the next proposal as if {@code target} had returned its predicted value, on a fork of
+   * {@code running}; {@code trials} are the study's trials read before the target started, for the prediction.
+   * {@code exact}, when not null, is the target's true result, used instead of a prediction (to measure
+   * speculation itself). Does nothing when there is
    * nothing to predict from yet.
    */
-  void prepare(Study study, List<Trial> trials, Trial target, Clock clock, Optimizer running) {
-    ValuePredictor.Choice predicted = predictor.predict(target, trials, study.direction());
+  void prepare(Study study, List<Trial> trials, Trial target, Clock clock, Optimizer running, Double exact) {
+    ValuePredictor.Choice predicted = exact != null ? new ValuePredictor.Choice(null, exact)
+        : predictor.predict(target, trials, study.direction());
     if (predicted == null) {
       return;
     }
-    stats.used(predicted.predictor().label());
+    stats.used(predicted.label());
     History hypothetical = study.history().assuming(target.number(), predicted.value());
     Optimizer fork = running.fork();
     if (simulated) {
@@ -144,7 +147,7 @@ final class Speculator implements AutoCloseable {
       checkAgainstSerial(p.running(), t.proposal(), study.history());
     }
     tuner.observe(stats);
-    return new Ready(t.proposal(), p.fork(), hidden, paid, predicted, y, tau, p.predicted().predictor().label());
+    return new Ready(t.proposal(), p.fork(), hidden, paid, predicted, y, tau, p.predicted().label());
   }
 
   /** An accepted pick the run never used (it stopped first): it hid nothing, it was wasted. */

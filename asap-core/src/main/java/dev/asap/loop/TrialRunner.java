@@ -7,6 +7,14 @@ interface TrialRunner extends AutoCloseable {
 
   void start(int number, int worker, Config config);
 
+  /**
+   * The result of a running trial if it is already known (the simulated runner evaluates at start and only
+   * schedules the completion), else null.
+   */
+  default Double knownResult(int number) {
+    return null;
+  }
+
   /** Trials started and not yet returned by {@link #awaitNext}. */
   int running();
 

@@ -31,7 +31,12 @@ final class ValuePredictor {
   private int firstOpen;
 
   /** A predicted value and the candidate that predicted it. */
-  record Choice(CandidatePredictor predictor, double value) {}
+  /** A prediction and the predictor that made it; null for a result known exactly (a measurement run). */
+  record Choice(CandidatePredictor predictor, double value) {
+    String label() {
+      return predictor == null ? "exact" : predictor.label();
+    }
+  }
 
   ValuePredictor(SpeculationStats stats) {
     this.stats = stats;

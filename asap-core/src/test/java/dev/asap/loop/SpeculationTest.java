@@ -18,6 +18,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class SpeculationTest {
   private static final SearchSpace SPACE = SearchSpace.of(FloatParameter.of("x", 0, 1), FloatParameter.of("y", 0, 1));
@@ -61,6 +63,27 @@ class SpeculationTest {
     assertThat(p.elapsedSeconds()).isLessThan(s.elapsedSeconds() - 2.0 * stats.accepted() + 1);
     assertThat(spec.trials()).filteredOn(t -> t.attributes().containsKey("speculation")).hasSize(stats.accepted())
         .allMatch(t -> ((Number) t.attributes().get("hidden_seconds")).doubleValue() >= 2.0);
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.asap.tools.Optimizers#names")
+  void underExactPredictionsEveryToolPicksWhatTheSerialRunPicks(String tool) {
+    // Speculation proposes on a fork of the running state: with the true result as the prediction, every
+    // prepared pick is accepted and is the serial pick, for tools with state (CMA-ES, DE, the pool) too.
+    Objective bowl = (c, ctx) -> Evaluation.withCost(Math.pow(c.getDouble("x") - 0.3, 2)
+        + Math.abs(c.getDouble("y") - 0.6) + 1.0, 50 + 40 * c.getDouble("x"));
+    Study serial = study();
+    run(serial, tool, bowl, 40, false, 0, 1, true);
+    Study spec = study();
+    RunLoop.Builder b = RunLoop.builder(spec, bowl).optimizer(Optimizers.create(tool, SPACE, 3))
+        .budget(Budget.trials(40)).simulate(true).speculate(SpeculationMode.ON, 0.1).exactPredictions();
+    SpeculationStats stats = b.build().run().speculation();
+
+    assertThat(spec.trials().stream().map(Trial::config).toList())
+        .isEqualTo(serial.trials().stream().map(Trial::config).toList());
+    assertThat(stats.rejected()).isZero();
+    assertThat(stats.accepted()).isGreaterThanOrEqualTo(35);
+    assertThat(stats.equalToSerial()).isEqualTo(stats.sampled()).isPositive();
   }
 
   @Test

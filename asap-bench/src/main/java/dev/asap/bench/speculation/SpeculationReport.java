@@ -32,7 +32,8 @@ import java.util.Map;
  * predictor of the running trial's value, how often speculation used it and its relative error on results.
  *
  * <p>Usage: {@code SpeculationReport [--optimizer asap] [--latency 2] [--trials 50] [--seeds 5]
- * [--tasks yahpo-lcbench-167168,...] [--out FILE.md]}.
+ * [--tasks yahpo-lcbench-167168,...] [--exact true] [--out FILE.md]}. With {@code --exact true} every
+ * prediction is the trial's true result: accepted picks must then all be the serial ones.
  */
 public final class SpeculationReport {
   private SpeculationReport() {}
@@ -44,6 +45,7 @@ public final class SpeculationReport {
     int seeds = 5;
     String tasks = "yahpo-lcbench-167168,yahpo-lcbench-189873,yahpo-lcbench-189906";
     Path out = null;
+    boolean exact = false;
     for (int i = 0; i + 1 < args.length; i += 2) {
       switch (args[i]) {
         case "--optimizer" -> optimizer = args[i + 1];
@@ -52,12 +54,13 @@ public final class SpeculationReport {
         case "--seeds" -> seeds = Integer.parseInt(args[i + 1]);
         case "--tasks" -> tasks = args[i + 1];
         case "--out" -> out = Path.of(args[i + 1]);
+        case "--exact" -> exact = Boolean.parseBoolean(args[i + 1]);
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
     try (TaskCatalog catalog = TaskCatalog.open(BenchData.locate().orElse(null))) {
       List<BenchmarkTask> selected = catalog.select(tasks);
-      String table = report(selected, optimizer, latency, trials, seeds);
+      String table = report(selected, optimizer, latency, trials, seeds, exact);
       System.out.print(table);
       if (out != null) {
         Files.writeString(out, table);
@@ -65,7 +68,8 @@ public final class SpeculationReport {
     }
   }
 
-  static String report(List<BenchmarkTask> tasks, String optimizer, double latency, int trials, int seeds) {
+  static String report(List<BenchmarkTask> tasks, String optimizer, double latency, int trials, int seeds,
+      boolean exact) {
     StringBuilder md = new StringBuilder();
     md.append(String.format(Locale.ROOT, "Optimizer %s, judge latency model %.1f s per proposal, %d trials, %d seeds, "
         + "1 worker, simulated clock.%n%n", optimizer, latency, trials, seeds));
@@ -93,8 +97,8 @@ public final class SpeculationReport {
       Map<String, List<Double>> errors = new LinkedHashMap<>();
       List<String> taus = new ArrayList<>();
       for (int s = 0; s < seeds; s++) {
-        RunReport serial = run(task, optimizer, latency, trials, s, false);
-        RunReport spec = run(task, optimizer, latency, trials, s, true);
+        RunReport serial = run(task, optimizer, latency, trials, s, false, false);
+        RunReport spec = run(task, optimizer, latency, trials, s, true, exact);
         wallSerial[s] = serial.elapsedSeconds() / 3600;
         wallSpec[s] = spec.elapsedSeconds() / 3600;
         regretSerial[s] = ref.normalisedRegret(task.direction().toLoss(serial.best().value()));
@@ -145,12 +149,15 @@ public final class SpeculationReport {
   }
 
   private static RunReport run(BenchmarkTask task, String optimizer, double latency, int trials, long seed,
-      boolean speculate) {
+      boolean speculate, boolean exact) {
     Study study = Study.createOrOpen(new InMemoryStore(), task.name(), task.space(), task.direction());
     RunLoop.Builder b = RunLoop.builder(study, task.objective()).optimizer(Optimizers.create(optimizer, task.space(),
         seed)).budget(Budget.trials(trials)).simulate(true).proposalLatency(latency);
     if (speculate) {
       b.speculate(SpeculationMode.ON, 0.1);
+      if (exact) {
+        b.exactPredictions();
+      }
     }
     return b.build().run();
   }
