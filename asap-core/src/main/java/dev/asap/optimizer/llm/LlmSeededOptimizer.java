@@ -33,6 +33,13 @@ final class LlmSeededOptimizer implements Optimizer {
     return history.size() < firstN ? llm.propose(history) : model.propose(history);
   }
 
+  @Override
+  public Optimizer fork() {
+    Optimizer llmCopy = llm.fork();
+    Optimizer modelCopy = model.fork();
+    return llmCopy == llm && modelCopy == model ? this : new LlmSeededOptimizer(llmCopy, modelCopy, firstN);
+  }
+
   /** The model's: once past the LLM's trials, its proposals carry its predictions. */
   @Override
   public boolean predicts() {
