@@ -60,7 +60,7 @@ public final class ForestOptimizer implements Optimizer {
   private final SobolSearch design;
   private final int designSize;
   private final ForestSettings settings = ForestSettings.smac();
-  private final Map<Integer, Encoded> encoded = new HashMap<>();
+  private final Map<Integer, Encoded> encoded;
 
   public ForestOptimizer(SearchSpace space, long seed) {
     this.space = space;
@@ -68,11 +68,27 @@ public final class ForestOptimizer implements Optimizer {
     this.encoder = new FeatureEncoder(space);
     this.design = new SobolSearch(space.dimension(), seed);
     this.designSize = Math.max(10, space.dimension());
+    this.encoded = new HashMap<>();
+  }
+
+  /** A copy of the design's position and of the encodings (which are never modified, so shared). */
+  private ForestOptimizer(ForestOptimizer other) {
+    this.space = other.space;
+    this.seed = other.seed;
+    this.encoder = other.encoder;
+    this.design = other.design.fork();
+    this.designSize = other.designSize;
+    this.encoded = new HashMap<>(other.encoded);
   }
 
   @Override
   public String name() {
     return "forest";
+  }
+
+  @Override
+  public ForestOptimizer fork() {
+    return new ForestOptimizer(this);
   }
 
   @Override
