@@ -27,9 +27,13 @@ public final class ConstraintGuard implements Optimizer, CandidateScorer {
   private Proposal lastFromTool;
 
   private ConstraintGuard(Optimizer tool, SearchSpace space, long seed) {
+    this(tool, space, new MixedDistance(space), seed);
+  }
+
+  private ConstraintGuard(Optimizer tool, SearchSpace space, MixedDistance distance, long seed) {
     this.tool = tool;
     this.space = space;
-    this.distance = new MixedDistance(space);
+    this.distance = distance;
     this.seed = seed;
   }
 
@@ -41,6 +45,14 @@ public final class ConstraintGuard implements Optimizer, CandidateScorer {
   @Override
   public String name() {
     return tool.name();
+  }
+
+  /** A guard around a fork of the tool, remembering the same last proposal (a discard then reaches the fork's). */
+  @Override
+  public Optimizer fork() {
+    ConstraintGuard copy = new ConstraintGuard(tool.fork(), space, distance, seed);
+    copy.lastFromTool = lastFromTool;
+    return copy;
   }
 
   @Override

@@ -12,7 +12,21 @@ import java.util.Set;
  */
 public final class FinishedTrials {
   private int frontier;
-  private final Set<Integer> handedOut = new HashSet<>();
+  private final Set<Integer> handedOut;
+
+  public FinishedTrials() {
+    this.handedOut = new HashSet<>();
+  }
+
+  private FinishedTrials(FinishedTrials other) {
+    this.frontier = other.frontier;
+    this.handedOut = new HashSet<>(other.handedOut);
+  }
+
+  /** An independent copy: it hands out exactly what this one would, and neither affects the other. */
+  public FinishedTrials copy() {
+    return new FinishedTrials(this);
+  }
 
   /** The trials that finished since the last call (each one once), in number order. */
   public List<Trial> newSince(History history) {

@@ -35,6 +35,15 @@ final class CategoricalModel {
     }
   }
 
+  /** A deep copy of the probabilities; the floors never change. */
+  CategoricalModel(CategoricalModel other) {
+    q = new double[other.q.length][];
+    for (int k = 0; k < q.length; k++) {
+      q[k] = other.q[k].clone();
+    }
+    floor = other.floor;
+  }
+
   double probability(int parameter, int choice) {
     return q[parameter][choice];
   }

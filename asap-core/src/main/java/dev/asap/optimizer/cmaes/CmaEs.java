@@ -67,9 +67,9 @@ public final class CmaEs implements Optimizer {
   private final long seed;
   private final Coordinates coordinates;
   private final int baseLambda;
-  private final FinishedTrials finished = new FinishedTrials();
+  private final FinishedTrials finished;
   /** Own members not yet finished, by config. */
-  private final Map<Config, Member> inFlight = new HashMap<>();
+  private final Map<Config, Member> inFlight;
   private CmaRun run;
   private int restarts;
   private long nextGeneration;
@@ -79,6 +79,20 @@ public final class CmaEs implements Optimizer {
     this.seed = seed;
     this.coordinates = new Coordinates(space);
     this.baseLambda = StrategyParameters.defaultLambda(space.dimension());
+    this.finished = new FinishedTrials();
+    this.inFlight = new HashMap<>();
+  }
+
+  private CmaEs(CmaEs other) {
+    this.space = other.space;
+    this.seed = other.seed;
+    this.coordinates = other.coordinates;
+    this.baseLambda = other.baseLambda;
+    this.finished = other.finished.copy();
+    this.inFlight = new HashMap<>(other.inFlight);
+    this.run = other.run == null ? null : new CmaRun(other.run);
+    this.restarts = other.restarts;
+    this.nextGeneration = other.nextGeneration;
   }
 
   @Override
@@ -103,6 +117,11 @@ public final class CmaEs implements Optimizer {
     }
     inFlight.put(m.config(), m);
     return new Proposal(m.config(), NAME, null, 0);
+  }
+
+  @Override
+  public CmaEs fork() {
+    return new CmaEs(this);
   }
 
   @Override

@@ -35,6 +35,17 @@ final class CmaRun {
     this.generation = new Generation(generationId);
   }
 
+  /** A deep copy of the run's state: distribution, margin, categories, termination history and open generation. */
+  CmaRun(CmaRun other) {
+    this.coordinates = other.coordinates;
+    this.parameters = other.parameters;
+    this.gaussian = new Gaussian(other.gaussian);
+    this.margin = new Margin(other.margin);
+    this.categories = new CategoricalModel(other.categories);
+    this.termination = new Termination(other.termination);
+    this.generation = new Generation(other.generation);
+  }
+
   int lambda() {
     return parameters.lambda();
   }

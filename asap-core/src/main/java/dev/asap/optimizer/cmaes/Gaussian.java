@@ -41,6 +41,27 @@ final class Gaussian {
     this.pc = new double[n];
   }
 
+  /** A deep copy: mean, step size, covariance, its eigen decomposition and both evolution paths. */
+  Gaussian(Gaussian other) {
+    this.n = other.n;
+    this.mean = other.mean.clone();
+    this.sigma = other.sigma;
+    this.c = deepCopy(other.c);
+    this.b = deepCopy(other.b);
+    this.d = other.d.clone();
+    this.pSigma = other.pSigma.clone();
+    this.pc = other.pc.clone();
+    this.generation = other.generation;
+  }
+
+  private static double[][] deepCopy(double[][] m) {
+    double[][] out = new double[m.length][];
+    for (int i = 0; i < m.length; i++) {
+      out[i] = m[i].clone();
+    }
+    return out;
+  }
+
   int dimension() {
     return n;
   }

@@ -11,14 +11,26 @@ import java.util.List;
  */
 final class Generation {
   private final long id;
-  private final List<Member> members = new ArrayList<>();
-  private final List<Double> losses = new ArrayList<>();
+  private final List<Member> members;
+  private final List<Double> losses;
   /** Breaks ties between equal losses, lower first: how unlikely an infeasible member was to run. */
-  private final List<Double> tieBreaks = new ArrayList<>();
+  private final List<Double> tieBreaks;
   private int fallbacks;
 
   Generation(long id) {
     this.id = id;
+    this.members = new ArrayList<>();
+    this.losses = new ArrayList<>();
+    this.tieBreaks = new ArrayList<>();
+  }
+
+  /** A copy that records results on its own; members are immutable, so they are shared. */
+  Generation(Generation other) {
+    this.id = other.id;
+    this.members = new ArrayList<>(other.members);
+    this.losses = new ArrayList<>(other.losses);
+    this.tieBreaks = new ArrayList<>(other.tieBreaks);
+    this.fallbacks = other.fallbacks;
   }
 
   long id() {

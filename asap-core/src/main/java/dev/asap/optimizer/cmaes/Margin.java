@@ -31,6 +31,13 @@ final class Margin {
     this.alpha = alpha;
   }
 
+  /** A copy with its own scales A; the discretisations never change. */
+  Margin(Margin other) {
+    this.discrete = other.discrete;
+    this.a = other.a.clone();
+    this.alpha = other.alpha;
+  }
+
   double scale(int i) {
     return a[i];
   }

@@ -30,12 +30,20 @@ final class Termination {
   static final double MAX_CONDITION = 1e14;
 
   private final int window;
-  private final Deque<Double> bests = new ArrayDeque<>();
+  private final Deque<Double> bests;
   private double runBest = Double.POSITIVE_INFINITY;
   private int sinceImprovement;
 
   Termination(int n, int lambda) {
     this.window = 10 + (int) Math.ceil(30.0 * Math.max(1, n) / lambda);
+    this.bests = new ArrayDeque<>();
+  }
+
+  Termination(Termination other) {
+    this.window = other.window;
+    this.bests = new ArrayDeque<>(other.bests);
+    this.runBest = other.runBest;
+    this.sinceImprovement = other.sinceImprovement;
   }
 
   /**

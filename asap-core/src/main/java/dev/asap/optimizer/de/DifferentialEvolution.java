@@ -51,9 +51,9 @@ public final class DifferentialEvolution implements Optimizer {
   private final SearchSpace space;
   private final long seed;
   private final Variation variation;
-  private final FinishedTrials finished = new FinishedTrials();
+  private final FinishedTrials finished;
   /** Own proposals not yet finished, by config. */
-  private final Map<Config, Candidate> inFlight = new HashMap<>();
+  private final Map<Config, Candidate> inFlight;
   private Population population;
   /** Whether each slot's initial point has been proposed (or given by a result already). */
   private boolean[] seeded;
@@ -75,6 +75,18 @@ public final class DifferentialEvolution implements Optimizer {
     this.space = space;
     this.seed = seed;
     this.variation = new Variation(strategy);
+    this.finished = new FinishedTrials();
+    this.inFlight = new HashMap<>();
+  }
+
+  private DifferentialEvolution(DifferentialEvolution other) {
+    this.space = other.space;
+    this.seed = other.seed;
+    this.variation = other.variation;
+    this.finished = other.finished.copy();
+    this.inFlight = new HashMap<>(other.inFlight); // candidates are immutable
+    this.population = other.population == null ? null : new Population(other.population);
+    this.seeded = other.seeded == null ? null : other.seeded.clone();
   }
 
   @Override
@@ -114,6 +126,11 @@ public final class DifferentialEvolution implements Optimizer {
     population.addPending(slot);
     inFlight.put(config, new Candidate(slot, vector, seeding, cursor));
     return new Proposal(config, NAME, null, 0);
+  }
+
+  @Override
+  public DifferentialEvolution fork() {
+    return new DifferentialEvolution(this);
   }
 
   @Override

@@ -17,6 +17,14 @@ final class Population {
     java.util.Arrays.fill(losses, Double.POSITIVE_INFINITY);
   }
 
+  /** A copy with its own slots and counters; the vectors are never modified in place, so they are shared. */
+  Population(Population other) {
+    this.vectors = other.vectors.clone();
+    this.losses = other.losses.clone();
+    this.pending = other.pending.clone();
+    this.next = other.next;
+  }
+
   int size() {
     return vectors.length;
   }

@@ -61,7 +61,7 @@ public final class ForestOptimizer implements Optimizer, CandidateScorer {
   private final SobolSearch design;
   private final int designSize;
   private final ForestSettings settings = ForestSettings.smac();
-  private final Map<Integer, Encoded> encoded = new HashMap<>();
+  private final Map<Integer, Encoded> encoded;
   /** The forest of the latest proposal, for scoring other tools' candidates; null during the design. */
   private volatile ForestModel lastModel;
 
@@ -71,11 +71,28 @@ public final class ForestOptimizer implements Optimizer, CandidateScorer {
     this.encoder = new FeatureEncoder(space);
     this.design = new SobolSearch(space.dimension(), seed);
     this.designSize = Math.max(10, space.dimension());
+    this.encoded = new HashMap<>();
+  }
+
+  /** A copy of the design's position and of the encodings (which are never modified, so shared). */
+  private ForestOptimizer(ForestOptimizer other) {
+    this.space = other.space;
+    this.seed = other.seed;
+    this.encoder = other.encoder;
+    this.design = other.design.fork();
+    this.designSize = other.designSize;
+    this.encoded = new HashMap<>(other.encoded);
+    this.lastModel = other.lastModel; // a fitted forest is only read
   }
 
   @Override
   public String name() {
     return "forest";
+  }
+
+  @Override
+  public ForestOptimizer fork() {
+    return new ForestOptimizer(this);
   }
 
   @Override

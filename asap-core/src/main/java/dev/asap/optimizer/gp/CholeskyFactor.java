@@ -14,6 +14,14 @@ final class CholeskyFactor {
   private double[][] rows = new double[16][];
   private int size;
 
+  CholeskyFactor() {}
+
+  /** A copy to extend and truncate on its own; rows are never written once appended, so they are shared. */
+  CholeskyFactor(CholeskyFactor other) {
+    this.rows = other.rows.clone();
+    this.size = other.size;
+  }
+
   int size() {
     return size;
   }

@@ -15,7 +15,7 @@ final class GaussianProcess {
   private static final int CHUNK = 128;
   private final Kernel kernel;
   private final double noise;
-  private final CholeskyFactor factor = new CholeskyFactor();
+  private final CholeskyFactor factor;
   private double[][] points = new double[16][];
   private double[] beta = new double[0];
   private double constantMean;
@@ -24,6 +24,21 @@ final class GaussianProcess {
   GaussianProcess(Kernel kernel, double noise) {
     this.kernel = kernel;
     this.noise = noise;
+    this.factor = new CholeskyFactor();
+  }
+
+  /**
+   * A copy with the same points and targets that can be extended, truncated and used for predictions on its own
+   * (another thread's included): the kernel and the scaled points are never written, so they are shared; the
+   * factor is copied and the prediction scratch buffer is not.
+   */
+  GaussianProcess(GaussianProcess other) {
+    this.kernel = other.kernel;
+    this.noise = other.noise;
+    this.factor = new CholeskyFactor(other.factor);
+    this.points = other.points.clone();
+    this.beta = other.beta.clone();
+    this.constantMean = other.constantMean;
   }
 
   int size() {

@@ -50,7 +50,7 @@ public final class GpOptimizer implements Optimizer, CandidateScorer {
   private final SobolSearch startup;
   private final AcquisitionOptimizer acquisition;
   private final int initialTrials;
-  private final Map<Integer, Encoded> encodings = new HashMap<>();
+  private final Map<Integer, Encoded> encodings;
   private FitCache fitCache;
   private ModelCache modelCache;
   /** The model of the latest proposal and its incumbent (warped units), for scoring other tools' configs. */
@@ -72,11 +72,42 @@ public final class GpOptimizer implements Optimizer, CandidateScorer {
     this.startup = new SobolSearch(space.dimension(), seed);
     this.acquisition = new AcquisitionOptimizer(space, map);
     this.initialTrials = Math.max(5, space.dimension() + 1);
+    this.encodings = new HashMap<>();
+  }
+
+  /**
+   * A copy of {@code other}'s caches. Encodings, fits and hyperparameters are never modified once made, so they are
+   * shared; that also keeps the identity checks of {@link #model} hitting in the copy as they would in the
+   * original. The cached GP grows with each proposal, so it is copied, once: the latest scoring model is the same
+   * object when the last proposal used the model, and so it stays in the copy.
+   */
+  private GpOptimizer(GpOptimizer other) {
+    this.space = other.space;
+    this.seed = other.seed;
+    this.map = other.map;
+    this.startup = other.startup.fork();
+    this.acquisition = other.acquisition;
+    this.initialTrials = other.initialTrials;
+    this.encodings = new HashMap<>(other.encodings);
+    this.fitCache = other.fitCache;
+    ModelCache cache = other.modelCache;
+    Scoring scoring = other.lastScoring;
+    GaussianProcess cachedGp = cache == null ? null : new GaussianProcess(cache.gp());
+    this.modelCache = cache == null ? null : new ModelCache(cache.hyperparameters(), cache.rows(), cachedGp);
+    if (scoring != null) {
+      GaussianProcess gp = cache != null && scoring.gp() == cache.gp() ? cachedGp : new GaussianProcess(scoring.gp());
+      this.lastScoring = new Scoring(gp, scoring.incumbent(), scoring.feasibility(), scoring.warping());
+    }
   }
 
   @Override
   public String name() {
     return "gp";
+  }
+
+  @Override
+  public GpOptimizer fork() {
+    return new GpOptimizer(this);
   }
 
   @Override

@@ -78,6 +78,15 @@ public final class LlmProposer implements Optimizer {
     return "llm";
   }
 
+  /**
+   * Itself: every field is fixed at construction and each round's prompt is written from the history alone.
+   * The engine is a connection, shared by design, and its seeds come from the seed and the history.
+   */
+  @Override
+  public Optimizer fork() {
+    return this;
+  }
+
   @Override
   public Proposal propose(History history) {
     long start = System.nanoTime();

@@ -33,6 +33,19 @@ final class LlmSeededOptimizer implements Optimizer {
     return history.size() < firstN ? llm.propose(history) : model.propose(history);
   }
 
+  /** Passed on to the tool that made the proposal, which it names. */
+  @Override
+  public void discard(Proposal proposal) {
+    (proposal.tool().equals(llm.name()) ? llm : model).discard(proposal);
+  }
+
+  @Override
+  public Optimizer fork() {
+    Optimizer llmCopy = llm.fork();
+    Optimizer modelCopy = model.fork();
+    return llmCopy == llm && modelCopy == model ? this : new LlmSeededOptimizer(llmCopy, modelCopy, firstN);
+  }
+
   /** The model's: once past the LLM's trials, its proposals carry its predictions. */
   @Override
   public boolean predicts() {

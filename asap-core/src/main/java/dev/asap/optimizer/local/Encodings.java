@@ -12,10 +12,21 @@ import java.util.Map;
  */
 final class Encodings {
   private final SearchSpace space;
-  private final Map<Config, double[]> cache = new HashMap<>();
+  private final Map<Config, double[]> cache;
 
   Encodings(SearchSpace space) {
     this.space = space;
+    this.cache = new HashMap<>();
+  }
+
+  private Encodings(Encodings other) {
+    this.space = other.space;
+    this.cache = new HashMap<>(other.cache); // the arrays are never modified, so they are shared
+  }
+
+  /** A copy that fills up on its own. */
+  Encodings copy() {
+    return new Encodings(this);
   }
 
   double[] of(Config config) {

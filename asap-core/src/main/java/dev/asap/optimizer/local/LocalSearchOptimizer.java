@@ -59,9 +59,27 @@ public final class LocalSearchOptimizer implements Optimizer {
     this.perturbation = new Perturbation(space);
   }
 
+  /**
+   * The trust region is replayed from the history at every call, so the state to copy is the startup design's
+   * position and the encodings cache; distances and perturbations are fixed by the space.
+   */
+  private LocalSearchOptimizer(LocalSearchOptimizer other) {
+    this.space = other.space;
+    this.seed = other.seed;
+    this.startup = other.startup.fork();
+    this.encodings = other.encodings.copy();
+    this.distance = other.distance;
+    this.perturbation = other.perturbation;
+  }
+
   @Override
   public String name() {
     return NAME;
+  }
+
+  @Override
+  public LocalSearchOptimizer fork() {
+    return new LocalSearchOptimizer(this);
   }
 
   @Override

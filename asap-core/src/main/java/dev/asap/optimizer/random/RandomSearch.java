@@ -26,4 +26,10 @@ public final class RandomSearch implements Optimizer {
     Random random = Seeds.random(seed, history.size());
     return new Proposal(UnseenConfigs.orFresh(history, history.space().sample(random), random), name(), null, 0);
   }
+
+  /** Proposals are a function of the seed and the history alone: there is no state to copy. */
+  @Override
+  public Optimizer fork() {
+    return this;
+  }
 }

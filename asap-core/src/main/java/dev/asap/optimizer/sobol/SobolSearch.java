@@ -35,9 +35,29 @@ public final class SobolSearch implements Optimizer {
     }
   }
 
+  /** The same sequence, with a generator of its own at the same position. */
+  private SobolSearch(SobolSearch other) {
+    this.seed = other.seed;
+    this.dimension = other.dimension;
+    this.shifts = other.shifts; // never written after construction
+    this.nextIndex = other.nextIndex;
+    if (other.generator != null) {
+      // Hipparchus' generator cannot be copied; skipTo(i) leaves a new one where i + 1 comes next.
+      this.generator = new SobolSequenceGenerator(dimension);
+      if (nextIndex > 0) {
+        generator.skipTo(nextIndex - 1);
+      }
+    }
+  }
+
   @Override
   public String name() {
     return "sobol";
+  }
+
+  @Override
+  public SobolSearch fork() {
+    return new SobolSearch(this);
   }
 
   @Override

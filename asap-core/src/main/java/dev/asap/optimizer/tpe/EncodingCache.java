@@ -21,10 +21,10 @@ final class EncodingCache {
 
   private final SearchSpace space;
   private final UnitDimension[] dims;
-  private EncodedTrial[] byNumber = new EncodedTrial[64];
-  private final Map<Integer, EncodedTrial> sparse = new HashMap<>();
-  private final Map<BitSet, Integer> structureIds = new HashMap<>();
-  private final List<BitSet> structures = new ArrayList<>();
+  private EncodedTrial[] byNumber;
+  private final Map<Integer, EncodedTrial> sparse;
+  private final Map<BitSet, Integer> structureIds;
+  private final List<BitSet> structures;
 
   EncodingCache(SearchSpace space) {
     this.space = space;
@@ -33,6 +33,27 @@ final class EncodingCache {
     for (int i = 0; i < dims.length; i++) {
       dims[i] = UnitDimension.of(ps.get(i));
     }
+    this.byNumber = new EncodedTrial[64];
+    this.sparse = new HashMap<>();
+    this.structureIds = new HashMap<>();
+    this.structures = new ArrayList<>();
+  }
+
+  /**
+   * A copy that grows on its own. Encoded trials and the structures' bit sets are never modified once made,
+   * so they are shared; the copy numbers new structures exactly as this cache would.
+   */
+  private EncodingCache(EncodingCache other) {
+    this.space = other.space;
+    this.dims = other.dims;
+    this.byNumber = other.byNumber.clone();
+    this.sparse = new HashMap<>(other.sparse);
+    this.structureIds = new HashMap<>(other.structureIds);
+    this.structures = new ArrayList<>(other.structures);
+  }
+
+  EncodingCache copy() {
+    return new EncodingCache(this);
   }
 
   SearchSpace space() {

@@ -54,9 +54,23 @@ public final class TpeSearch implements Optimizer, CandidateScorer {
     this.settings = settings;
   }
 
+  private TpeSearch(TpeSearch other) {
+    this.seed = other.seed;
+    this.settings = other.settings;
+    this.cache = other.cache == null ? null : other.cache.copy();
+    this.order = other.order; // computed once per space and only read
+    this.startup = other.startup == null ? null : other.startup.fork();
+    this.lastFit = other.lastFit; // densities' inputs, only read
+  }
+
   @Override
   public String name() {
     return "tpe";
+  }
+
+  @Override
+  public synchronized TpeSearch fork() {
+    return new TpeSearch(this);
   }
 
   @Override

@@ -70,6 +70,71 @@ class LlmProposerSeededTest {
     assertThat(engine.calls).isEqualTo(5);
   }
 
+  /** Answers with a config drawn from the request's seed: the same request, the same answer (a seeded server). */
+  private static final class SeededEngine implements LlmEngine {
+    @Override
+    public String name() {
+      return "seeded";
+    }
+
+    @Override
+    public LlmAnswer complete(LlmRequest request) {
+      try {
+        return new LlmAnswer(new ObjectMapper().writeValueAsString(SPACE.sample(new Random(request.seed())).values()),
+            100, null, 30, 0.01);
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    @Override
+    public void close() {}
+  }
+
+  @Test
+  void aForkSharesTheEngineAndForksTheModel() {
+    LlmEngine engine = new SeededEngine();
+    Optimizer llm = new LlmProposer(engine, SPACE, "toy", 1, Duration.ofSeconds(5));
+    assertThat(llm.fork()).as("a proposer keeps no state between rounds").isSameAs(llm);
+    Optimizer seeded = LlmProposer.seeded(llm, Optimizers.create("cmaes", SPACE, 1), 4);
+    Optimizer neverForked = LlmProposer.seeded(new LlmProposer(engine, SPACE, "toy", 1, Duration.ofSeconds(5)),
+        Optimizers.create("cmaes", SPACE, 1), 4);
+    Study study = Study.createOrOpen(new InMemoryStore(), "fork", SPACE, Direction.MINIMIZE);
+    Optimizer twin = seeded.fork();
+    assertThat(twin).isNotSameAs(seeded);
+    var next = seeded.propose(study.history());
+    twin.propose(study.history());
+    neverForked.propose(study.history());
+    for (int i = 0; i < 30; i++) {
+      Trial t = study.start(next, seeded.name(), 0, i);
+      double y = MixedSpaceFixture.loss(t.config());
+      // Forks run ahead on a wrong guess of the running trial's result: the model's state is not theirs to change.
+      seeded.fork().propose(study.history().assuming(t.number(), -y));
+      study.tell(t.number(), y);
+      var history = study.history();
+      next = seeded.propose(history);
+      assertThat(neverForked.propose(history).config()).as("round %d", i).isEqualTo(next.config());
+      assertThat(twin.propose(history).config()).as("round %d", i).isEqualTo(next.config());
+    }
+  }
+
+  @Test
+  void aDiscardReachesTheToolThatProposed() {
+    LlmEngine engine = new SeededEngine();
+    Optimizer seeded = LlmProposer.seeded(new LlmProposer(engine, SPACE, "toy", 1, Duration.ofSeconds(5)),
+        Optimizers.create("de", SPACE, 1), 3);
+    Study study = Study.createOrOpen(new InMemoryStore(), "discard", SPACE, Direction.MINIMIZE);
+    for (int i = 0; i < 30; i++) {
+      var history = study.history();
+      var first = seeded.propose(history);
+      seeded.discard(first);
+      // DE forgets the discarded trial vector and proposes it again; it would move on had it not been told.
+      assertThat(seeded.propose(history).config()).as("round %d (%s)", i, first.tool()).isEqualTo(first.config());
+      Trial t = study.start(first, seeded.name(), 0, i);
+      study.tell(t.number(), MixedSpaceFixture.loss(t.config()));
+    }
+  }
+
   @Test
   void aNegativeSeedCountIsRefused() {
     Optimizer random = Optimizers.create("random", SPACE, 1);
