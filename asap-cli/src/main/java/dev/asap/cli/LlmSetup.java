@@ -13,7 +13,7 @@ import dev.asap.optimizer.Optimizer;
 import dev.asap.tools.Optimizers;
 import dev.asap.optimizer.llm.LlmProposer;
 import dev.asap.optimizer.llm.LlmProposerSettings;
-import dev.asap.study.Direction;
+import dev.asap.trial.Direction;
 import dev.asap.studyfile.Durations;
 import dev.asap.studyfile.StudyFile;
 import java.nio.file.Path;

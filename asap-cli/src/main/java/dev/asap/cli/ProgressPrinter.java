@@ -2,8 +2,8 @@ package dev.asap.cli;
 
 import dev.asap.loop.Budget;
 import dev.asap.loop.RunListener;
-import dev.asap.study.Trial;
-import dev.asap.study.TrialState;
+import dev.asap.trial.Trial;
+import dev.asap.trial.TrialState;
 import java.io.PrintStream;
 
 /**

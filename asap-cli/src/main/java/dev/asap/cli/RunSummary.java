@@ -4,8 +4,8 @@ import dev.asap.loop.RunReport;
 import dev.asap.loop.SpeculationStats;
 import dev.asap.store.jdbc.StoreUrls;
 import dev.asap.study.Study;
-import dev.asap.study.Trial;
-import dev.asap.study.TrialState;
+import dev.asap.trial.Trial;
+import dev.asap.trial.TrialState;
 import dev.asap.studyfile.Durations;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -65,7 +65,7 @@ final class RunSummary {
     } else if (best == null) {
       out.println("Best:     no trial has completed yet" + lastReason(all, TrialState.FAILED, "failure"));
     } else {
-      out.printf("Best:     %s = %s (trial %d)%n", study.direction() == dev.asap.study.Direction.MINIMIZE
+      out.printf("Best:     %s = %s (trial %d)%n", study.direction() == dev.asap.trial.Direction.MINIMIZE
           ? "minimum" : "maximum", Numbers.format(best.value()), best.number());
       best.config().values().forEach((k, v) -> out.printf("          %s: %s%n", k, Numbers.format(v)));
     }

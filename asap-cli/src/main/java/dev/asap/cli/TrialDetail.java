@@ -3,7 +3,7 @@ package dev.asap.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.asap.study.Trial;
+import dev.asap.trial.Trial;
 import java.io.PrintStream;
 import java.util.Map;
 

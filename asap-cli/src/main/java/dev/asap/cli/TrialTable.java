@@ -2,7 +2,7 @@ package dev.asap.cli;
 
 import dev.asap.space.Parameter;
 import dev.asap.space.SearchSpace;
-import dev.asap.study.Trial;
+import dev.asap.trial.Trial;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.asap.cli;
 
-import dev.asap.study.Trial;
+import dev.asap.trial.Trial;
 import dev.asap.study.WallClockBreakdown;
 import java.io.PrintStream;
 import java.util.List;

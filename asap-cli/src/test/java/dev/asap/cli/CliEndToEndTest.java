@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.asap.store.StudyStore;
 import dev.asap.store.jdbc.SqliteStore;
 import dev.asap.study.Study;
-import dev.asap.study.Trial;
-import dev.asap.study.TrialState;
+import dev.asap.trial.Trial;
+import dev.asap.trial.TrialState;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -224,7 +224,7 @@ class CliEndToEndTest {
 
     CliProcess.Result bad = CliProcess.run(dir, "run", "spec.yaml", "--trials", "9", "--speculate", "maybe");
     assertThat(bad.exitCode()).isEqualTo(2);
-    assertThat(bad.err()).contains("--speculate must be on or off");
+    assertThat(bad.err()).contains("--speculate must be auto, on or off");
   }
 
   @Test

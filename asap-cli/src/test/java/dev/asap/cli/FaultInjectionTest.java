@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.asap.store.StudyStore;
 import dev.asap.store.jdbc.SqliteStore;
 import dev.asap.study.Study;
-import dev.asap.study.Trial;
-import dev.asap.study.TrialState;
+import dev.asap.trial.Trial;
+import dev.asap.trial.TrialState;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
@@ -131,9 +131,14 @@ class FaultInjectionTest {
     studyFile("int", "echo $$ >> pids.txt; sleep 1.{d}; echo {x}");
     int interrupts = 0;
     for (int i = 0; i < 10 * SCALE; i++) {
+      long commandsBefore = commandsStarted();
       CliProcess p = CliProcess.startInNewSession(dir, "run", "int.yaml", "--trials", "1000", "--workers", "3",
           "--optimizer", "tpe");
-      Thread.sleep(1200 + random.nextInt(2500));
+      // Signalled once it runs trials (a slow JVM start on a loaded machine must not meet the signal first).
+      for (int wait = 0; commandsStarted() == commandsBefore && wait < 600 && p.process.isAlive(); wait++) {
+        Thread.sleep(100);
+      }
+      Thread.sleep(200 + random.nextInt(2500));
       double signalled = System.currentTimeMillis() / 1e3;
       // Every third time a second Ctrl-C follows at once, as an impatient user presses it.
       boolean twice = i % 3 == 2;
@@ -231,6 +236,12 @@ class FaultInjectionTest {
   }
 
   /** The process group of a process, from /proc (field 5 of its stat line). */
+  /** Objective commands started so far in this test's folder (each appends its pid to pids.txt). */
+  private long commandsStarted() throws IOException {
+    Path pids = dir.resolve("pids.txt");
+    return Files.exists(pids) ? Files.readAllLines(pids).size() : 0;
+  }
+
   private static long processGroup(long pid) throws IOException {
     String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
     String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");

@@ -6,7 +6,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.asap.store.StudyStore;
 import dev.asap.store.jdbc.SqliteStore;
 import dev.asap.study.Study;
-import dev.asap.study.Trial;
+import dev.asap.trial.Trial;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

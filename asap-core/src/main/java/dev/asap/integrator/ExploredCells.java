@@ -4,7 +4,7 @@ import dev.asap.optimizer.History;
 import dev.asap.space.CategoricalParameter;
 import dev.asap.space.Config;
 import dev.asap.space.SearchSpace;
-import dev.asap.study.Trial;
+import dev.asap.trial.Trial;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

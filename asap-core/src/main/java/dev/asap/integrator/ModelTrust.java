@@ -2,8 +2,8 @@ package dev.asap.integrator;
 
 import dev.asap.optimizer.History;
 import dev.asap.space.Config;
-import dev.asap.study.Trial;
-import dev.asap.study.TrialState;
+import dev.asap.trial.Trial;
+import dev.asap.trial.TrialState;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;

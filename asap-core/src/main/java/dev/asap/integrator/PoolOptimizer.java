@@ -62,7 +62,7 @@ public final class PoolOptimizer implements Optimizer, dev.asap.optimizer.Candid
     }
     long t0 = System.nanoTime();
     List<dev.asap.space.Config> configs = candidates.stream().map(Proposal::config).toList();
-    FeasibilityModel feasibility = history.feasibility();
+    FeasibilityModel feasibility = FeasibilityModel.of(history);
     Map<String, double[]> scores = scores(configs);
     double[] pFeasible = null;
     if (feasibility.learned()) {

@@ -1,7 +1,7 @@
 package dev.asap.integrator;
 
 import dev.asap.optimizer.History;
-import dev.asap.study.Trial;
+import dev.asap.trial.Trial;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;

@@ -1,7 +1,7 @@
 package dev.asap.integrator;
 
 import dev.asap.optimizer.History;
-import dev.asap.study.Trial;
+import dev.asap.trial.Trial;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;

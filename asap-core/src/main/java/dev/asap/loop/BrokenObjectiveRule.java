@@ -1,8 +1,8 @@
 package dev.asap.loop;
 
 import dev.asap.objective.FailureKind;
-import dev.asap.study.Trial;
-import dev.asap.study.TrialState;
+import dev.asap.trial.Trial;
+import dev.asap.trial.TrialState;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

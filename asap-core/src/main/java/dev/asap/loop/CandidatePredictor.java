@@ -1,7 +1,7 @@
 package dev.asap.loop;
 
-import dev.asap.study.Direction;
-import dev.asap.study.Trial;
+import dev.asap.trial.Direction;
+import dev.asap.trial.Trial;
 
 /**
  * One way to predict the value a running trial will return, from what is known when it starts. The order is

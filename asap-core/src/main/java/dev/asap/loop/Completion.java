@@ -1,6 +1,6 @@
 package dev.asap.loop;
 
-import dev.asap.study.TrialState;
+import dev.asap.trial.TrialState;
 import java.util.Map;
 
 /**

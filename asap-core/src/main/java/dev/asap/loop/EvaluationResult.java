@@ -6,7 +6,7 @@ import dev.asap.objective.Objective;
 import dev.asap.objective.TrialFailedException;
 import dev.asap.objective.TrialPrunedException;
 import dev.asap.space.Config;
-import dev.asap.study.TrialState;
+import dev.asap.trial.TrialState;
 import java.util.Map;
 
 /**

@@ -1,10 +1,10 @@
 package dev.asap.loop;
 
 import dev.asap.store.StudyStore.Outcome;
-import dev.asap.study.Owner;
+import dev.asap.trial.Owner;
 import dev.asap.study.Study;
-import dev.asap.study.Trial;
-import dev.asap.study.TrialState;
+import dev.asap.trial.Trial;
+import dev.asap.trial.TrialState;
 import java.util.List;
 import java.util.Map;
 

@@ -1,6 +1,6 @@
 package dev.asap.loop;
 
-import dev.asap.study.Trial;
+import dev.asap.trial.Trial;
 
 /** Hooks on the run's events, for progress display and trial logs. Called on the loop's thread. */
 public interface RunListener {

@@ -9,8 +9,8 @@ import dev.asap.optimizer.Optimizer;
 import dev.asap.optimizer.Proposal;
 import dev.asap.store.StudyStore.Outcome;
 import dev.asap.study.Study;
-import dev.asap.study.Trial;
-import dev.asap.study.TrialState;
+import dev.asap.trial.Trial;
+import dev.asap.trial.TrialState;
 import java.util.List;
 import java.util.Objects;
 

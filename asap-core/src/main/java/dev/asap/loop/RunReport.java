@@ -1,6 +1,6 @@
 package dev.asap.loop;
 
-import dev.asap.study.Trial;
+import dev.asap.trial.Trial;
 
 /**
  * What a run did: why it stopped, its trials by state (infeasible and interrupted ones counted apart from

@@ -4,7 +4,7 @@ import dev.asap.clock.SimulatedClock;
 import dev.asap.objective.Objective;
 import dev.asap.space.Config;
 import dev.asap.study.Study;
-import dev.asap.study.TrialState;
+import dev.asap.trial.TrialState;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

@@ -4,7 +4,7 @@ import dev.asap.clock.Clock;
 import dev.asap.objective.Objective;
 import dev.asap.space.Config;
 import dev.asap.study.Study;
-import dev.asap.study.TrialState;
+import dev.asap.trial.TrialState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

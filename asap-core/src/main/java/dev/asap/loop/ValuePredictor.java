@@ -1,7 +1,7 @@
 package dev.asap.loop;
 
-import dev.asap.study.Direction;
-import dev.asap.study.Trial;
+import dev.asap.trial.Direction;
+import dev.asap.trial.Trial;
 import java.util.BitSet;
 import java.util.EnumMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.asap.optimizer;
 
-import dev.asap.study.Trial;
+import dev.asap.trial.Trial;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

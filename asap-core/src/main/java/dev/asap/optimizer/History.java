@@ -1,11 +1,10 @@
 package dev.asap.optimizer;
 
-import dev.asap.optimizer.feasibility.FeasibilityModel;
 import dev.asap.space.Config;
 import dev.asap.space.SearchSpace;
-import dev.asap.study.Direction;
-import dev.asap.study.Trial;
-import dev.asap.study.TrialState;
+import dev.asap.trial.Direction;
+import dev.asap.trial.Trial;
+import dev.asap.trial.TrialState;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -22,8 +21,6 @@ public final class History {
   private final List<Trial> completed;
   private final List<Trial> pending;
   private final List<Trial> infeasible;
-  /** Fitted on first use; a race fits it twice, to the same model, which is harmless. */
-  private volatile FeasibilityModel feasibility;
   private final Set<Config> seen;
 
   public History(SearchSpace space, Direction direction, List<Trial> trials) {
@@ -65,19 +62,6 @@ public final class History {
 
   public List<Trial> completed() {
     return completed;
-  }
-
-  /**
-   * Where configs run, as learned from this history's trials; fitted once per history, however many tools
-   * of a pool ask for it.
-   */
-  public FeasibilityModel feasibility() {
-    FeasibilityModel model = feasibility;
-    if (model == null) {
-      model = FeasibilityModel.fit(this);
-      feasibility = model;
-    }
-    return model;
   }
 
   /** Trials whose config the objective reported as infeasible: where not to look. */

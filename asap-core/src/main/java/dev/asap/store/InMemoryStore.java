@@ -1,8 +1,8 @@
 package dev.asap.store;
 
-import dev.asap.study.Direction;
-import dev.asap.study.StudyInfo;
-import dev.asap.study.TrialState;
+import dev.asap.trial.Direction;
+import dev.asap.trial.StudyInfo;
+import dev.asap.trial.TrialState;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.asap.store;
 
-import dev.asap.study.Direction;
-import dev.asap.study.StudyInfo;
+import dev.asap.trial.Direction;
+import dev.asap.trial.StudyInfo;
 
 /** Checks every store applies the same way when a study is opened again. */
 public final class StoreChecks {

@@ -1,9 +1,9 @@
 package dev.asap.store;
 
-import dev.asap.study.Direction;
-import dev.asap.study.StudyInfo;
-import dev.asap.study.Trial;
-import dev.asap.study.TrialState;
+import dev.asap.trial.Direction;
+import dev.asap.trial.StudyInfo;
+import dev.asap.trial.Trial;
+import dev.asap.trial.TrialState;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -1,5 +1,11 @@
 package dev.asap.study;
 
+import dev.asap.trial.Trial;
+import dev.asap.trial.TrialState;
+import dev.asap.trial.TrialTimings;
+import dev.asap.trial.Direction;
+import dev.asap.trial.Owner;
+import dev.asap.trial.StudyInfo;
 import dev.asap.optimizer.History;
 import dev.asap.optimizer.Optimizer;
 import dev.asap.optimizer.Proposal;

@@ -1,5 +1,6 @@
 package dev.asap.study;
 
+import dev.asap.trial.Trial;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.asap.studyfile;
 
 import dev.asap.space.SearchSpace;
-import dev.asap.study.Direction;
+import dev.asap.trial.Direction;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;

@@ -4,7 +4,7 @@ import dev.asap.space.InvalidSpaceException;
 import dev.asap.space.SearchSpace;
 import dev.asap.space.format.ConfigSpaceJson;
 import dev.asap.space.format.SpaceFormat;
-import dev.asap.study.Direction;
+import dev.asap.trial.Direction;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;

@@ -18,7 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
-import dev.asap.optimizer.ConstraintGuard;
+import dev.asap.optimizer.feasibility.ConstraintGuard;
 import dev.asap.optimizer.Optimizer;
 import dev.asap.optimizer.Seeds;
 

@@ -1,8 +1,8 @@
 package dev.asap.trialog;
 
-import dev.asap.study.Direction;
-import dev.asap.study.Trial;
-import dev.asap.study.TrialState;
+import dev.asap.trial.Direction;
+import dev.asap.trial.Trial;
+import dev.asap.trial.TrialState;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

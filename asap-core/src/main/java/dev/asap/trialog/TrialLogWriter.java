@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.asap.loop.RunListener;
 import dev.asap.study.Study;
-import dev.asap.study.Trial;
+import dev.asap.trial.Trial;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

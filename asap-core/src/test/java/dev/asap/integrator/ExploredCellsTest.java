@@ -6,7 +6,7 @@ import dev.asap.space.CategoricalParameter;
 import dev.asap.space.FloatParameter;
 import dev.asap.space.SearchSpace;
 import dev.asap.store.InMemoryStore;
-import dev.asap.study.Direction;
+import dev.asap.trial.Direction;
 import dev.asap.study.Study;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -8,7 +8,7 @@ import dev.asap.optimizer.Optimizer;
 import dev.asap.tools.Optimizers;
 import dev.asap.optimizer.Proposal;
 import dev.asap.store.InMemoryStore;
-import dev.asap.study.Direction;
+import dev.asap.trial.Direction;
 import dev.asap.study.Study;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -11,10 +11,10 @@ import dev.asap.optimizer.random.RandomSearch;
 import dev.asap.space.FloatParameter;
 import dev.asap.space.SearchSpace;
 import dev.asap.store.InMemoryStore;
-import dev.asap.study.Direction;
+import dev.asap.trial.Direction;
 import dev.asap.study.Study;
-import dev.asap.study.Trial;
-import dev.asap.study.TrialState;
+import dev.asap.trial.Trial;
+import dev.asap.trial.TrialState;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 

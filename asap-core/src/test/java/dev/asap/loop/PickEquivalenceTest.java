@@ -77,10 +77,10 @@ class PickEquivalenceTest {
     SearchSpace line = SearchSpace.of(FloatParameter.of("x", 0, 1));
     dev.asap.store.InMemoryStore store = new dev.asap.store.InMemoryStore();
     dev.asap.study.Study study = dev.asap.study.Study.createOrOpen(store, "s", line,
-        dev.asap.study.Direction.MINIMIZE);
+        dev.asap.trial.Direction.MINIMIZE);
     // Two equally good minima at 0.2 and 0.8: a GP fitted on samples of them sees two equal basins.
     for (double x : new double[] {0.0, 0.1, 0.2, 0.3, 0.5, 0.7, 0.8, 0.9, 1.0}) {
-      dev.asap.study.Trial t = study.enqueue(line.config(Map.of("x", x)));
+      dev.asap.trial.Trial t = study.enqueue(line.config(Map.of("x", x)));
       study.tell(t.number(), Math.min(Math.pow(x - 0.2, 2), Math.pow(x - 0.8, 2)));
     }
     dev.asap.optimizer.gp.GpOptimizer gp = new dev.asap.optimizer.gp.GpOptimizer(line, 1);

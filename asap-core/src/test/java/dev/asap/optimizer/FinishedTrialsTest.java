@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.asap.space.FloatParameter;
 import dev.asap.space.SearchSpace;
-import dev.asap.study.Trial;
+import dev.asap.trial.Trial;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,13 +1,14 @@
 package dev.asap.optimizer;
 
+import dev.asap.optimizer.feasibility.ConstraintGuard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.asap.space.Config;
 import dev.asap.space.SearchSpace;
-import dev.asap.study.Direction;
-import dev.asap.study.Trial;
-import dev.asap.study.TrialState;
-import dev.asap.study.TrialTimings;
+import dev.asap.trial.Direction;
+import dev.asap.trial.Trial;
+import dev.asap.trial.TrialState;
+import dev.asap.trial.TrialTimings;
 import dev.asap.tools.Optimizers;
 import java.util.ArrayList;
 import java.util.List;

@@ -6,9 +6,9 @@ import dev.asap.space.FloatParameter;
 import dev.asap.space.IntParameter;
 import dev.asap.space.OrdinalParameter;
 import dev.asap.space.SearchSpace;
-import dev.asap.study.Trial;
-import dev.asap.study.TrialState;
-import dev.asap.study.TrialTimings;
+import dev.asap.trial.Trial;
+import dev.asap.trial.TrialState;
+import dev.asap.trial.TrialTimings;
 import java.util.Map;
 import java.util.TreeMap;
 

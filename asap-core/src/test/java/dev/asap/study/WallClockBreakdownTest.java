@@ -1,5 +1,8 @@
 package dev.asap.study;
 
+import dev.asap.trial.Trial;
+import dev.asap.trial.TrialState;
+import dev.asap.trial.TrialTimings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

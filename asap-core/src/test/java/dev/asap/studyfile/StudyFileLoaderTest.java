@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.asap.space.CategoricalParameter;
 import dev.asap.space.Condition;
 import dev.asap.space.FloatParameter;
-import dev.asap.study.Direction;
+import dev.asap.trial.Direction;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,9 +1,9 @@
 package dev.asap.bench.harness;
 
 import dev.asap.loop.RunListener;
-import dev.asap.study.Direction;
-import dev.asap.study.Trial;
-import dev.asap.study.TrialState;
+import dev.asap.trial.Direction;
+import dev.asap.trial.Trial;
+import dev.asap.trial.TrialState;
 import java.util.Arrays;
 
 /**

@@ -4,9 +4,9 @@ import dev.asap.bench.synthetic.SyntheticFunction;
 import dev.asap.optimizer.Optimizer;
 import dev.asap.tools.Optimizers;
 import dev.asap.store.InMemoryStore;
-import dev.asap.study.Direction;
+import dev.asap.trial.Direction;
 import dev.asap.study.Study;
-import dev.asap.study.Trial;
+import dev.asap.trial.Trial;
 import java.util.Arrays;
 import java.util.stream.LongStream;
 

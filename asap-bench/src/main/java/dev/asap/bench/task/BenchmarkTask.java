@@ -2,7 +2,7 @@ package dev.asap.bench.task;
 
 import dev.asap.objective.Objective;
 import dev.asap.space.SearchSpace;
-import dev.asap.study.Direction;
+import dev.asap.trial.Direction;
 import java.util.Objects;
 
 /**

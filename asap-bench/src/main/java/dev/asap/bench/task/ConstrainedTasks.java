@@ -5,7 +5,7 @@ import dev.asap.bench.constrained.ConstrainedProblems;
 import dev.asap.bench.constrained.parallelism.LlmParallelismProblem;
 import dev.asap.objective.Evaluation;
 import dev.asap.objective.Objective;
-import dev.asap.study.Direction;
+import dev.asap.trial.Direction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.asap.objective.Evaluation;
 import dev.asap.objective.TrialContext;
-import dev.asap.study.Direction;
+import dev.asap.trial.Direction;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

@@ -1,6 +1,7 @@
 package dev.asap.optimizer.cmaes;
 
 import dev.asap.optimizer.FinishedTrials;
+import dev.asap.optimizer.feasibility.FeasibilityModel;
 import dev.asap.optimizer.History;
 import dev.asap.optimizer.Optimizer;
 import dev.asap.optimizer.Proposal;
@@ -9,8 +10,8 @@ import dev.asap.optimizer.UnseenConfigs;
 import dev.asap.optimizer.feasibility.Violation;
 import dev.asap.space.Config;
 import dev.asap.space.SearchSpace;
-import dev.asap.study.Trial;
-import dev.asap.study.TrialState;
+import dev.asap.trial.Trial;
+import dev.asap.trial.TrialState;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -165,7 +166,7 @@ public final class CmaEs implements Optimizer {
         // how unlikely they were to run.
         Double violation = Violation.of(t);
         run.generation().record(m, Double.POSITIVE_INFINITY, violation != null ? violation
-            : 1 - history.feasibility().probability(t.config()));
+            : 1 - FeasibilityModel.of(history).probability(t.config()));
       } else {
         run.generation().record(m, t.isComplete() ? loss(history, t) : Double.POSITIVE_INFINITY);
       }

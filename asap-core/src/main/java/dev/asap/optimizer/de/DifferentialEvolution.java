@@ -8,7 +8,7 @@ import dev.asap.optimizer.Seeds;
 import dev.asap.optimizer.UnseenConfigs;
 import dev.asap.space.Config;
 import dev.asap.space.SearchSpace;
-import dev.asap.study.Trial;
+import dev.asap.trial.Trial;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

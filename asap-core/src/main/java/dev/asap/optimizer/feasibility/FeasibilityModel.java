@@ -6,10 +6,12 @@ import dev.asap.optimizer.forest.ForestClassifier;
 import dev.asap.optimizer.local.MixedDistance;
 import dev.asap.space.Config;
 import dev.asap.space.SearchSpace;
-import dev.asap.study.Trial;
-import dev.asap.study.TrialState;
+import dev.asap.trial.Trial;
+import dev.asap.trial.TrialState;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.Random;
 
 /**
@@ -32,6 +34,26 @@ public final class FeasibilityModel {
   /** The model of a study without infeasible trials: everything is feasible. */
   public static final FeasibilityModel ALWAYS = new FeasibilityModel(null, null, new double[0][], new double[0], 1, 1,
       null);
+
+  /**
+   * Models fitted per history, held beside the history rather than in it so that the history (what every tool
+   * is given) does not depend on a model built from the tools; weak keys, so a history's model goes with it.
+   */
+  private static final Map<History, FeasibilityModel> FITTED = java.util.Collections.synchronizedMap(
+      new WeakHashMap<>());
+
+  /**
+   * Where configs run, as learned from this history's trials; fitted once per history, however many tools of a
+   * pool ask for it.
+   */
+  public static FeasibilityModel of(History history) {
+    FeasibilityModel model = FITTED.get(history);
+    if (model == null) {
+      model = fit(history); // a race fits it twice, to the same model, which is harmless
+      FITTED.put(history, model);
+    }
+    return model;
+  }
 
   /** The most recent trials the model learns from: older ones add cost more than information. */
   static final int MAX_TRIALS = 600;

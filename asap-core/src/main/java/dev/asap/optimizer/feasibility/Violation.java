@@ -1,8 +1,8 @@
 package dev.asap.optimizer.feasibility;
 
 import dev.asap.objective.Evaluation;
-import dev.asap.study.Trial;
-import dev.asap.study.TrialState;
+import dev.asap.trial.Trial;
+import dev.asap.trial.TrialState;
 
 /** How far an infeasible trial's config was from running, when its objective said ({@link Evaluation#VIOLATION}). */
 public final class Violation {

@@ -12,7 +12,7 @@ import dev.asap.optimizer.feasibility.Violation;
 import dev.asap.optimizer.sobol.SobolSearch;
 import dev.asap.space.Config;
 import dev.asap.space.SearchSpace;
-import dev.asap.study.Trial;
+import dev.asap.trial.Trial;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -118,7 +118,7 @@ public final class GpOptimizer implements Optimizer, CandidateScorer {
   @Override
   public Proposal propose(History history) {
     Random random = Seeds.random(seed, history.size());
-    FeasibilityModel feasibility = history.feasibility();
+    FeasibilityModel feasibility = FeasibilityModel.of(history);
     Targets targets = space.dimension() == 0 ? null : targets(history, feasibility);
     if (targets == null) {
       lastScoring = null;

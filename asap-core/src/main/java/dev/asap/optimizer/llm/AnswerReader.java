@@ -12,7 +12,7 @@ import dev.asap.space.IntParameter;
 import dev.asap.space.OrdinalParameter;
 import dev.asap.space.Parameter;
 import dev.asap.space.SearchSpace;
-import dev.asap.study.Trial;
+import dev.asap.trial.Trial;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -1,7 +1,7 @@
 package dev.asap.optimizer.llm;
 
 import dev.asap.optimizer.History;
-import dev.asap.study.Trial;
+import dev.asap.trial.Trial;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;

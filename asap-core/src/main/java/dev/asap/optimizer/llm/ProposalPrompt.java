@@ -8,8 +8,8 @@ import dev.asap.space.IntParameter;
 import dev.asap.space.OrdinalParameter;
 import dev.asap.space.Parameter;
 import dev.asap.space.SearchSpace;
-import dev.asap.study.Direction;
-import dev.asap.study.Trial;
+import dev.asap.trial.Direction;
+import dev.asap.trial.Trial;
 import java.util.List;
 
 /**

@@ -9,7 +9,7 @@ import dev.asap.optimizer.UnseenConfigs;
 import dev.asap.optimizer.sobol.SobolSearch;
 import dev.asap.space.Config;
 import dev.asap.space.SearchSpace;
-import dev.asap.study.Trial;
+import dev.asap.trial.Trial;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.asap.optimizer.tpe;
 
 import dev.asap.space.Parameter;
 import dev.asap.space.SearchSpace;
-import dev.asap.study.Trial;
+import dev.asap.trial.Trial;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;

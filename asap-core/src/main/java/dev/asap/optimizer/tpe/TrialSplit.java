@@ -2,8 +2,8 @@ package dev.asap.optimizer.tpe;
 
 import dev.asap.optimizer.History;
 import dev.asap.optimizer.feasibility.Violation;
-import dev.asap.study.Trial;
-import dev.asap.study.TrialState;
+import dev.asap.trial.Trial;
+import dev.asap.trial.TrialState;
 import java.util.ArrayList;
 import java.util.List;
 

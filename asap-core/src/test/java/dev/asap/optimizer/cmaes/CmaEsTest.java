@@ -100,7 +100,7 @@ class CmaEsTest {
     assertThat(cma.restarts()).as("still in the first run").isZero();
     // The float has converged (sigma is tiny), yet every integer still leaves its value now and then.
     assertThat(cma.currentRun().gaussian().sigma()).isLessThan(0.01);
-    List<dev.asap.study.Trial> last = d.trials().subList(300, 400);
+    List<dev.asap.trial.Trial> last = d.trials().subList(300, 400);
     for (String p : List.of("a", "b", "c")) {
       Set<Long> values = new HashSet<>();
       last.forEach(t -> values.add(t.config().getLong(p)));

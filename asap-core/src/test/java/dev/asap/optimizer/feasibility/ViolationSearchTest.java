@@ -10,9 +10,9 @@ import dev.asap.tools.Optimizers;
 import dev.asap.space.FloatParameter;
 import dev.asap.space.SearchSpace;
 import dev.asap.store.InMemoryStore;
-import dev.asap.study.Direction;
+import dev.asap.trial.Direction;
 import dev.asap.study.Study;
-import dev.asap.study.Trial;
+import dev.asap.trial.Trial;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

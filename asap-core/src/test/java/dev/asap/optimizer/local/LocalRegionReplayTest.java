@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.asap.space.FloatParameter;
 import dev.asap.space.SearchSpace;
-import dev.asap.study.TrialState;
+import dev.asap.trial.TrialState;
 import org.junit.jupiter.api.Test;
 
 /** The trust region as rebuilt from a history: opening, resizing, re-centring and restarting. */

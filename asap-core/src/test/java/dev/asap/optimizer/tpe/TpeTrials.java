@@ -2,9 +2,9 @@ package dev.asap.optimizer.tpe;
 
 import dev.asap.space.Config;
 import dev.asap.space.SearchSpace;
-import dev.asap.study.Trial;
-import dev.asap.study.TrialState;
-import dev.asap.study.TrialTimings;
+import dev.asap.trial.Trial;
+import dev.asap.trial.TrialState;
+import dev.asap.trial.TrialTimings;
 import java.util.Map;
 import java.util.TreeMap;
 

@@ -1,7 +1,7 @@
 package dev.asap.store.jdbc;
 
 import dev.asap.store.StudyStore.StoredTrial;
-import dev.asap.study.TrialState;
+import dev.asap.trial.TrialState;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;

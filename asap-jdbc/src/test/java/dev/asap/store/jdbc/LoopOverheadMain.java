@@ -11,7 +11,7 @@ import dev.asap.space.IntParameter;
 import dev.asap.space.SearchSpace;
 import dev.asap.store.InMemoryStore;
 import dev.asap.store.StudyStore;
-import dev.asap.study.Direction;
+import dev.asap.trial.Direction;
 import dev.asap.study.Study;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package dev.asap.store.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.asap.store.StudyStore.StoredTrial;
-import dev.asap.study.TrialState;
+import dev.asap.trial.TrialState;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -8,7 +8,7 @@ import dev.asap.space.Config;
 import dev.asap.space.OrdinalParameter;
 import dev.asap.space.Parameter;
 import dev.asap.space.SearchSpace;
-import dev.asap.study.Direction;
+import dev.asap.trial.Direction;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -9,7 +9,7 @@ import dev.asap.space.Condition;
 import dev.asap.space.Parameter;
 import dev.asap.space.SearchSpace;
 import dev.asap.space.format.ConfigSpaceJson;
-import dev.asap.study.Direction;
+import dev.asap.trial.Direction;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package dev.asap.study;
+package dev.asap.trial;
 
 /**
  * Seconds spent on one trial's phases. {@code askSeconds} and {@code tellSeconds} are always measured on

@@ -1,4 +1,4 @@
-package dev.asap.study;
+package dev.asap.trial;
 
 import dev.asap.space.Config;
 import java.util.Collections;

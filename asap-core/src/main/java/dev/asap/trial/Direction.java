@@ -1,4 +1,4 @@
-package dev.asap.study;
+package dev.asap.trial;
 
 /** Whether a study looks for the smallest or the largest objective value. */
 public enum Direction {

@@ -1,4 +1,4 @@
-package dev.asap.study;
+package dev.asap.trial;
 
 /**
  * A study's identity as stored: its name, direction and the search space (in ASAP's JSON space format,

@@ -1,5 +1,11 @@
-package dev.asap.optimizer;
+package dev.asap.optimizer.feasibility;
 
+import dev.asap.optimizer.CandidateScorer;
+import dev.asap.optimizer.History;
+import dev.asap.optimizer.Optimizer;
+import dev.asap.optimizer.Proposal;
+import dev.asap.optimizer.Seeds;
+import dev.asap.optimizer.UnseenConfigs;
 import dev.asap.optimizer.local.MixedDistance;
 import dev.asap.space.Config;
 import dev.asap.space.SearchSpace;

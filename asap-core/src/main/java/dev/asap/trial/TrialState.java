@@ -1,4 +1,4 @@
-package dev.asap.study;
+package dev.asap.trial;
 
 /** Life cycle of a trial: it starts RUNNING and ends in exactly one of the other states. */
 public enum TrialState {
