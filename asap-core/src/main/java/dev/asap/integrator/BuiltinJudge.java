@@ -95,9 +95,9 @@ public final class BuiltinJudge implements Judge {
     }
     // Before any model can score, the draw alone decides.
     trust.update(history);
-    Map<String, Double> weights = trust.weights(List.copyOf(scores.keySet()));
+    String trusted = scores.isEmpty() ? null : trust.trusted(List.copyOf(scores.keySet()), trustedFirst(scores));
     double[] consensus = scores.isEmpty() ? new double[candidates.size()]
-        : ModelConsensus.ranks(scores, weights, candidates.size());
+        : ModelConsensus.ranks(Map.of(trusted, scores.get(trusted)), candidates.size());
     int pick = 0;
     for (int i = 1; i < candidates.size(); i++) {
       if (consensus[i] + LAMBDA * draw[i] > consensus[pick] + LAMBDA * draw[pick]) {
@@ -117,16 +117,21 @@ public final class BuiltinJudge implements Judge {
           c[1]), Map.of("draws", draws));
     }
     return new Verdict(pick, String.format(Locale.ROOT,
-        "best by the models' expected improvement and tool credit: %s (model rank %.2f, credit draw weight %.2f)",
-        tool, consensus[pick], LAMBDA), Map.of("draws", draws, "model_rank",
-            Arrays.stream(consensus).boxed().toList(), "model_weights", rounded(weights),
-            "model_log_loss", trust.meanLogLoss()));
+        "best by the trusted model's expected improvement and tool credit: %s (%s's rank %.2f, credit draw "
+            + "weight %.2f)", tool, trusted, consensus[pick], LAMBDA), Map.of("draws", draws, "model_rank",
+            Arrays.stream(consensus).boxed().toList(), "trusted_model", trusted, "model_log_loss",
+            trust.meanLogLoss()));
   }
 
-  private static Map<String, Double> rounded(Map<String, Double> weights) {
-    Map<String, Double> out = new LinkedHashMap<>();
-    weights.forEach((m, w) -> out.put(m, round(w)));
-    return out;
+  /** The model trusted before the study has evidence: the one whose tool the prior rates highest. */
+  private String trustedFirst(Map<String, double[]> scores) {
+    String first = null;
+    for (String model : scores.keySet()) {
+      if (first == null || prior.pseudoCounts(model)[0] > prior.pseudoCounts(first)[0]) {
+        first = model;
+      }
+    }
+    return first;
   }
 
   private static double round(double v) {

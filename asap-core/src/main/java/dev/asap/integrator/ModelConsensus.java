@@ -11,17 +11,8 @@ final class ModelConsensus {
   private ModelConsensus() {}
 
   static double[] ranks(Map<String, double[]> scores, int candidates) {
-    return ranks(scores, Map.of(), candidates);
-  }
-
-  /** The same, each model's rank weighted ({@code weights} by model, 1 where absent). */
-  static double[] ranks(Map<String, double[]> scores, Map<String, Double> weights, int candidates) {
     double[] sum = new double[candidates];
-    double total = 0;
-    for (Map.Entry<String, double[]> e : scores.entrySet()) {
-      double w = weights.getOrDefault(e.getKey(), 1.0);
-      total += w;
-      double[] s = e.getValue();
+    for (double[] s : scores.values()) {
       for (int i = 0; i < candidates; i++) {
         int below = 0;
         for (int j = 0; j < candidates; j++) {
@@ -29,11 +20,11 @@ final class ModelConsensus {
             below++;
           }
         }
-        sum[i] += w * (candidates == 1 ? 1 : below / (double) (candidates - 1));
+        sum[i] += candidates == 1 ? 1 : below / (double) (candidates - 1);
       }
     }
     for (int i = 0; i < candidates; i++) {
-      sum[i] = total > 0 ? sum[i] / total : 0;
+      sum[i] /= Math.max(1, scores.size());
     }
     return sum;
   }

@@ -16,10 +16,9 @@ import java.util.Map;
  * Which of the pool's models to trust in this study, learned from their one-step-ahead forecasts: before a
  * config is evaluated each model gives its probability that the config lands among the best trials so far
  * (the best ⌈n / 10⌉, at most 25, of the n finished: TPE's split, so that all three models answer the same
- * question); once it is evaluated each forecast is scored by its log loss. A model's weight is
- * exp(−(its summed log loss − the best model's)) over the last {@link #WINDOW} forecasts it made, i.e. the
- * posterior of Bayesian model averaging with a flat prior and a finite memory (which model predicts best can
- * change during a run). Nothing is tuned per task.
+ * question); once it is evaluated each forecast is scored by its log loss. The judge follows the model with the
+ * lowest mean log loss over the last {@link #WINDOW} forecasts (which model predicts best can change during a
+ * run). Nothing is tuned per task.
  */
 final class ModelTrust {
   /** Forecasts kept per model. */
@@ -102,29 +101,26 @@ final class ModelTrust {
   }
 
   /**
-   * Each model's weight in (0, 1], the best 1; equal weights (1) until every model has made
-   * {@link #MIN_FORECASTS} scored forecasts. Log losses are compared as means over each model's window, so a
-   * model that joined later is not penalised for forecasts it never made.
+   * The model to follow: the one with the lowest mean log loss over its window once every model has made
+   * {@link #MIN_FORECASTS} scored forecasts (ties to {@code before}); until then {@code before}, the model
+   * trusted before the study has evidence. Following the best forecaster, rather than averaging, keeps a
+   * well-calibrated model's ranking intact: averaged with weaker ones it was diluted (docs/judge.md).
    */
-  synchronized Map<String, Double> weights(List<String> models) {
-    Map<String, Double> mean = new LinkedHashMap<>();
-    int forecasts = WINDOW;
+  synchronized String trusted(List<String> models, String before) {
+    String best = null;
+    double bestLoss = Double.POSITIVE_INFINITY;
     for (String m : models) {
       Deque<Double> d = losses.get(m);
       if (d == null || d.size() < MIN_FORECASTS) {
-        Map<String, Double> equal = new LinkedHashMap<>();
-        models.forEach(x -> equal.put(x, 1.0));
-        return equal;
+        return before;
       }
-      mean.put(m, d.stream().mapToDouble(Double::doubleValue).average().orElse(0));
-      forecasts = Math.min(forecasts, d.size());
+      double mean = d.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+      if (mean < bestLoss || mean == bestLoss && m.equals(before)) {
+        best = m;
+        bestLoss = mean;
+      }
     }
-    double best = mean.values().stream().mapToDouble(Double::doubleValue).min().orElse(0);
-    Map<String, Double> w = new LinkedHashMap<>();
-    // Summed, as Bayesian model averaging would, over as many forecasts as every model has made.
-    int n = forecasts;
-    mean.forEach((m, l) -> w.put(m, Math.exp(-(l - best) * n)));
-    return w;
+    return best == null ? before : best;
   }
 
   /** Each model's mean log loss over its window, for the evidence. */

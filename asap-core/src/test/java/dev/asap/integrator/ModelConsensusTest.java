@@ -55,9 +55,9 @@ class ModelConsensusTest {
       study.tell(t.number(), Math.pow(t.config().getDouble("x") - 0.3, 2));
     }
     Trial last = study.trials().get(13);
-    assertThat(last.attributes().get("reason").toString()).startsWith("best by the models' expected improvement");
+    assertThat(last.attributes().get("reason").toString()).startsWith("best by the trusted model's expected improvement");
     Map<?, ?> evidence = (Map<?, ?>) last.attributes().get("evidence");
-    assertThat(((Map<?, ?>) evidence.get("model_weights")).keySet().toString()).isEqualTo("[gp]");
+    assertThat(evidence.get("trusted_model")).isEqualTo("gp");
     assertThat((List<?>) evidence.get("model_rank")).hasSize(3);
     assertThat(Optimizers.toolNames()).contains(last.tool());
     double best = study.trials().stream().mapToDouble(Trial::value).min().orElseThrow();

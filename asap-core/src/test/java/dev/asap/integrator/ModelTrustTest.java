@@ -14,11 +14,12 @@ class ModelTrustTest {
   private static final SearchSpace SPACE = SearchSpace.of(FloatParameter.of("x", 0, 1));
 
   @Test
-  void theModelWhoseForecastsComeTrueEarnsTheWeight() {
+  void theModelWhoseForecastsComeTrueIsTrusted() {
     HistoryDriver driver = new HistoryDriver(SPACE);
     ModelTrust trust = new ModelTrust();
     List<String> models = List.of("sharp", "wrong");
-    assertThat(trust.weights(models)).containsEntry("sharp", 1.0).containsEntry("wrong", 1.0);
+    // Before any evidence, the model trusted first.
+    assertThat(trust.trusted(models, "wrong")).isEqualTo("wrong");
     for (int i = 0; i < 20; i++) {
       Config c = SPACE.config(Map.of("x", (i * 0.37) % 1));
       double loss = c.getDouble("x");
@@ -29,10 +30,7 @@ class ModelTrustTest {
       driver.addForeign(c, loss);
       trust.update(driver.history());
     }
-    Map<String, Double> w = trust.weights(models);
-
-    assertThat(w.get("sharp")).isEqualTo(1.0);
-    assertThat(w.get("wrong")).isLessThan(1e-6);
+    assertThat(trust.trusted(models, "wrong")).isEqualTo("sharp");
     assertThat(trust.meanLogLoss().get("sharp")).isLessThan(trust.meanLogLoss().get("wrong"));
   }
 
@@ -48,7 +46,7 @@ class ModelTrustTest {
       driver.addForeign(c, c.getDouble("x"));
       copy.update(driver.history());
     }
-    assertThat(copy.weights(List.of("a", "b")).get("b")).isLessThan(1e-3);
-    assertThat(trust.weights(List.of("a", "b"))).containsEntry("b", 1.0);
+    assertThat(copy.trusted(List.of("a", "b"), "b")).isEqualTo("a");
+    assertThat(trust.trusted(List.of("a", "b"), "b")).isEqualTo("b");
   }
 }
