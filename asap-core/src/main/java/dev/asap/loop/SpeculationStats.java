@@ -110,7 +110,8 @@ public final class SpeculationStats {
   /** By candidate predictor, in order of preference: how it was used and how close it came. */
   public Map<String, PredictorRecord> predictors() {
     Map<String, PredictorRecord> out = new LinkedHashMap<>();
-    predictorUses.forEach((name, used) -> out.put(name, new PredictorRecord(used, predictorErrors.get(name))));
+    predictorUses.forEach((name, used) -> out.put(name, new PredictorRecord(used,
+        predictorErrors.getOrDefault(name, List.of()))));
     return out;
   }
 
