@@ -87,7 +87,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Option(names = "--speculate", paramLabel = "auto|on|off",
       description = "prepare the next proposal while a trial runs, under its predicted result; auto (the default) "
-          + "does so while proposing costs at least 5% of an evaluation")
+          + "does so while proposing costs at least a quarter of an evaluation")
   String speculate;
 
   @Option(names = "--simulate",
