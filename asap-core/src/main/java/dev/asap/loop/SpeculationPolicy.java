@@ -67,8 +67,8 @@ final class SpeculationPolicy {
     if (firstOn != null) {
       return "auto: " + firstOn;
     }
-    if (proposing.isEmpty() || evaluating.isEmpty()) {
-      return "auto: off (too few trials to measure)";
+    if (proposing.size() < WINDOW || evaluating.size() < WINDOW) {
+      return "auto: off (it decides after " + WINDOW + " proposals and evaluations)";
     }
     double propose = median(proposing);
     double evaluate = median(evaluating);
