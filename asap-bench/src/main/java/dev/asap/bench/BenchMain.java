@@ -1,7 +1,6 @@
 package dev.asap.bench;
 
 import dev.asap.bench.harness.BenchOptions;
-import dev.asap.bench.harness.BenchmarkHarness;
 import dev.asap.bench.harness.BudgetUnit;
 import dev.asap.bench.harness.HarnessThroughput;
 import dev.asap.bench.report.BenchReport;
@@ -87,7 +86,7 @@ public final class BenchMain {
       return 2;
     }
     try {
-      BenchReport report = BenchmarkHarness.run(options);
+      BenchReport report = Benchmark.run(options);
       out.printf(Locale.ROOT, "%d runs in %.1f s; reports: %s%n", report.runs().size(), report.wallSeconds(),
           report.files());
       if (!report.failedRuns().isEmpty()) {

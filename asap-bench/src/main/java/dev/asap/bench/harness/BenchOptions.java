@@ -13,7 +13,7 @@ import java.util.function.Consumer;
  * ({@code smoke}: 2 seeds, budgets 10 and 20, random plus one other optimizer; otherwise 10 seeds, budgets 20,
  * 50 and 100, every registered optimizer).
  *
- * @param suite            what to run, as {@link dev.asap.bench.task.TaskCatalog#select(String)} reads it
+ * @param suite            what to run, as {@link dev.asap.bench.catalog.TaskCatalog#select(String)} reads it
  * @param optimizers       names from {@link Optimizers#names()}
  * @param seeds            seeds per optimizer and task, {@code firstSeed}, {@code firstSeed + 1}, …
  * @param workers          parallel trials within a run (on the simulated clock)

@@ -1,11 +1,8 @@
 package dev.asap.bench.harness;
 
-import dev.asap.bench.report.BenchReport;
-import dev.asap.bench.report.ReportFiles;
-import dev.asap.bench.report.TaskEntry;
 import dev.asap.bench.task.BenchmarkTask;
 import dev.asap.bench.task.References;
-import dev.asap.bench.task.TaskCatalog;
+import dev.asap.bench.catalog.TaskCatalog;
 import dev.asap.bench.task.TaskReference;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,51 +19,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs N optimizers × M tasks × S seeds, each on a fresh in-memory study through the run loop on the simulated
- * clock (evaluations charged their simulated cost, optimizer time measured and charged), writes one trial log
- * per run under {@code OUT/logs/} and the reports under {@code OUT/}.
- *
- * <pre>
- * BenchReport r = BenchmarkHarness.run(BenchOptions.builder().suite("smoke").out(Path.of("bench-out")).build());
- * </pre>
+ * clock (evaluations charged their simulated cost, optimizer time measured and charged), and writes one trial
+ * log per run under {@code OUT/logs/}. {@link dev.asap.bench.Benchmark} runs a whole suite and writes its
+ * reports.
  */
 public final class BenchmarkHarness {
   private BenchmarkHarness() {}
-
-  /**
-   * Resolves the suite, estimates each task's reference, runs everything and writes the reports.
-   *
-   * @throws IllegalArgumentException when the suite names nothing runnable
-   */
-  public static BenchReport run(BenchOptions options) throws IOException {
-    long t0 = System.nanoTime();
-    try (TaskCatalog catalog = TaskCatalog.open(options.benchdata())) {
-      List<BenchmarkTask> tasks = catalog.select(options.suite());
-      catalog.notes().forEach(n -> options.progress().accept("note: " + n));
-      if (tasks.isEmpty()) {
-        throw new IllegalArgumentException("nothing to run for '" + options.suite() + "'"
-            + (catalog.notes().isEmpty() ? "" : ": " + String.join("; ", catalog.notes())));
-      }
-      options.progress().accept(tasks.size() + " tasks x " + options.optimizers().size() + " optimizers "
-          + options.optimizers() + " x " + options.seeds() + " seeds, budget " + options.maxBudget() + " "
-          + unitName(options.unit()) + ", " + options.workers() + " worker(s), " + options.threads() + " thread(s), "
-          + "speculation " + (options.speculate() ? "on" : "off")
-          + (options.judgeLatency() > 0 ? ", judge latency " + options.judgeLatency() + " s" : ""));
-      Map<String, TaskReference> references = references(tasks, options);
-      List<RunResult> runs = runAll(tasks, references, options);
-      HarnessThroughput throughput = null;
-      if (options.throughput()) {
-        throughput = HarnessThroughput.measure(HarnessThroughput.DEFAULT_TRIALS);
-        options.progress().accept(String.format(Locale.ROOT, "harness throughput: %.0f simulated trials/s, %.0f "
-            + "per CPU-second (random search on branin, %d trials)", throughput.trialsPerSecond(),
-            throughput.trialsPerCpuSecond(), throughput.trials()));
-      }
-      List<TaskEntry> entries = tasks.stream()
-          .map(t -> new TaskEntry(t.name(), t.family(), references.get(t.name()))).toList();
-      BenchReport report = new BenchReport(options, entries, runs, catalog.notes(), throughput,
-          (System.nanoTime() - t0) / 1e9, List.of());
-      return report.withFiles(ReportFiles.write(report, options.out()));
-    }
-  }
 
   /** Each task's reference (random median, evaluation cost), estimated once per task. */
   public static Map<String, TaskReference> references(List<BenchmarkTask> tasks, BenchOptions options) {
@@ -141,10 +99,6 @@ public final class BenchmarkHarness {
         r.trials(), fmt(best), Double.isNaN(regret) ? "" : " (normalised regret " + fmt(regret) + ")",
         r.askSeconds(), r.realSeconds(), r.error() == null ? "" : ", ERROR " + r.error()));
     return r;
-  }
-
-  static String unitName(BudgetUnit unit) {
-    return unit == BudgetUnit.TIME ? "trial-equivalents of simulated wall-clock" : "trials";
   }
 
   private static String fmt(double v) {

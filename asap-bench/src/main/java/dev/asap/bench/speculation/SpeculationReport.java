@@ -3,7 +3,7 @@ package dev.asap.bench.speculation;
 import dev.asap.bench.task.BenchData;
 import dev.asap.bench.task.BenchmarkTask;
 import dev.asap.bench.task.References;
-import dev.asap.bench.task.TaskCatalog;
+import dev.asap.bench.catalog.TaskCatalog;
 import dev.asap.bench.task.TaskReference;
 import dev.asap.loop.SpeculationMode;
 import dev.asap.loop.Budget;

@@ -1,5 +1,6 @@
 package dev.asap.bench.harness;
 
+import dev.asap.bench.Benchmark;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -29,7 +30,7 @@ class BenchHarnessTest {
     List<String> optimizers = twoOptimizers();
     BenchOptions o = BenchOptions.builder().suite("branin,hartmann3").optimizers(optimizers).seeds(2)
         .budgets(List.of(5.0, 10.0)).unit(BudgetUnit.TRIALS).out(out).throughput(false).build();
-    BenchReport r = BenchmarkHarness.run(o);
+    BenchReport r = Benchmark.run(o);
     assertThat(r.runs()).hasSize(2 * optimizers.size() * 2);
     assertThat(r.failedRuns()).isEmpty();
     for (RunResult run : r.runs()) {
@@ -62,7 +63,7 @@ class BenchHarnessTest {
   void infeasibleTrialsHaveNoValueAreLoggedAsSuchAndCostTheirCrash(@TempDir Path out) throws Exception {
     BenchOptions o = BenchOptions.builder().suite("constrained-g04").optimizers(List.of("random")).seeds(1)
         .budgets(List.of(40.0)).unit(BudgetUnit.TRIALS).out(out).throughput(false).build();
-    RunResult run = BenchmarkHarness.run(o).runs().get(0);
+    RunResult run = Benchmark.run(o).runs().get(0);
     assertThat(run.error()).isNull();
     assertThat(run.failed()).isZero();
     List<String> lines = Files.readAllLines(run.log());
@@ -95,7 +96,7 @@ class BenchHarnessTest {
   void timeBudgetsChargeEvaluationsAndOptimizerTime(@TempDir Path out) throws Exception {
     BenchOptions o = BenchOptions.builder().suite("branin").optimizers(List.of("random")).seeds(1)
         .budgets(List.of(10.0)).unit(BudgetUnit.TIME).workers(2).out(out).throughput(false).build();
-    RunResult run = BenchmarkHarness.run(o).runs().get(0);
+    RunResult run = Benchmark.run(o).runs().get(0);
     // 10 trial-equivalents of 60 s on 2 workers: about 20 trials, the last pair cut off by the deadline.
     assertThat(run.trials() + run.interrupted()).isBetween(19, 22);
     assertThat(run.elapsedSeconds()).isCloseTo(600.0, org.assertj.core.data.Offset.offset(1.0));
@@ -107,8 +108,8 @@ class BenchHarnessTest {
   void parallelRunsGiveTheSameTrialsAsSequentialOnes(@TempDir Path out) throws Exception {
     BenchOptions.Builder b = BenchOptions.builder().suite("branin,mixed").optimizers(List.of("random")).seeds(2)
         .budgets(List.of(8.0)).unit(BudgetUnit.TRIALS).throughput(false);
-    BenchReport one = BenchmarkHarness.run(b.threads(1).out(out.resolve("one")).build());
-    BenchReport two = BenchmarkHarness.run(b.threads(2).out(out.resolve("two")).build());
+    BenchReport one = Benchmark.run(b.threads(1).out(out.resolve("one")).build());
+    BenchReport two = Benchmark.run(b.threads(2).out(out.resolve("two")).build());
     for (int i = 0; i < one.runs().size(); i++) {
       assertThat(two.runs().get(i).losses()).containsExactly(one.runs().get(i).losses());
     }

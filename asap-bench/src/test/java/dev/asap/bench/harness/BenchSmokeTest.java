@@ -1,5 +1,6 @@
 package dev.asap.bench.harness;
 
+import dev.asap.bench.Benchmark;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -19,7 +20,7 @@ class BenchSmokeTest {
   @Test
   void theSmokeSuiteRunsEveryFamily(@TempDir Path out) throws Exception {
     List<String> lines = new ArrayList<>();
-    BenchReport r = BenchmarkHarness.run(BenchOptions.builder().suite("smoke").out(out).progress(lines::add).build());
+    BenchReport r = Benchmark.run(BenchOptions.builder().suite("smoke").out(out).progress(lines::add).build());
     assertThat(r.failedRuns()).isEmpty();
     int tasks = BenchData.locate().isPresent() ? 6 : 3;
     assertThat(r.tasks()).hasSize(tasks);
@@ -35,7 +36,7 @@ class BenchSmokeTest {
 
   @Test
   void speculationHidesTheJudgeLatencyAndTheReportSaysWhereTheWallClockWent(@TempDir Path out) throws Exception {
-    BenchReport r = BenchmarkHarness.run(BenchOptions.builder().suite("smoke").optimizers(List.of("random", "asap"))
+    BenchReport r = Benchmark.run(BenchOptions.builder().suite("smoke").optimizers(List.of("random", "asap"))
         .seeds(1).budgets(List.of(10.0)).speculate(true).judgeLatency(2).throughput(false).out(out).build());
     assertThat(r.failedRuns()).isEmpty();
     double hidden = 0;

@@ -1,5 +1,6 @@
 package dev.asap.bench.task;
 
+import dev.asap.bench.catalog.TaskCatalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

@@ -1,5 +1,8 @@
-package dev.asap.bench.task;
+package dev.asap.bench.catalog;
 
+import dev.asap.bench.task.BenchData;
+import dev.asap.bench.task.ExternalTask;
+import dev.asap.bench.task.BenchmarkTask;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,10 @@
-package dev.asap.bench.task;
+package dev.asap.bench.catalog;
 
+import dev.asap.bench.task.ConstrainedTasks;
+import dev.asap.bench.task.SyntheticTasks;
+import dev.asap.bench.task.BenchData;
+import dev.asap.bench.task.ExternalTask;
+import dev.asap.bench.task.BenchmarkTask;
 import dev.asap.bench.synthetic.SyntheticFunctions;
 import dev.asap.bench.task.grid.HpolibGrids;
 import dev.asap.bench.task.yahpo.TargetStatistics;
