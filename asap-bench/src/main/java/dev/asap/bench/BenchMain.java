@@ -19,7 +19,7 @@ import java.util.Locale;
  * java -cp asap-bench.jar dev.asap.bench.BenchMain --suite smoke|full|FAMILY|TASK|study.yaml
  *     [--optimizers a,b] [--seeds N] [--workers K] [--budget B | --budgets 20,50,100] [--unit time|trials]
  *     [--threads T] [--out DIR] [--benchdata DIR] [--samples N] [--target R] [--trial-cap F]
- *     [--speculate on|off] [--judge-latency S] [--no-throughput]
+ *     [--speculate on|off] [--judge-latency S] [--prior-ledger FINAL.csv] [--no-throughput]
  * java -cp asap-bench.jar dev.asap.bench.BenchMain --throughput [--trials N]
  * </pre>
  *
@@ -43,6 +43,7 @@ public final class BenchMain {
         --trial-cap F        time budgets: stop a run after F x budget x workers trials (default 10)
         --speculate on|off   prepare the next proposal while a trial is evaluated (default off)
         --judge-latency S    seconds charged per judge call of asap, as for a real-size LLM judge (default 0)
+        --prior-ledger FILE  fit asap's tool prior from this final.csv, leaving out each task's own family
         --no-throughput      skip measuring the harness's own throughput
         --throughput [--trials N]  only measure the harness's throughput
       families: synthetic, yahpo, yahpo-lcbench, yahpo-rbv2_xgboost, yahpo-so, hpolib,
@@ -127,6 +128,7 @@ public final class BenchMain {
         case "--trial-cap" -> b.trialCap(positive(a, value(args, i++)));
         case "--speculate" -> b.speculate(onOff(a, value(args, i++)));
         case "--judge-latency" -> b.judgeLatency(nonNegative(a, value(args, i++)));
+        case "--prior-ledger" -> b.priorLedger(java.nio.file.Path.of(value(args, i++)));
         case "--no-throughput" -> b.throughput(false);
         default -> throw new IllegalArgumentException("unknown argument '" + a + "'");
       }

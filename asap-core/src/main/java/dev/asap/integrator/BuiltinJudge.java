@@ -36,7 +36,7 @@ public final class BuiltinJudge implements Judge {
   private final ModelTrust trust;
 
   public BuiltinJudge(long seed) {
-    this(seed, ToolPrior.fromLedger());
+    this(seed, ToolPrior.defaults());
   }
 
   public BuiltinJudge(long seed, ToolPrior prior) {

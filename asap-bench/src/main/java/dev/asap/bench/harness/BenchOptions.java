@@ -31,11 +31,13 @@ import java.util.function.Consumer;
  * @param judgeLatency     seconds charged on the simulated clock for every judge call, as if the judge were a
  *                         real-size LLM (0: the judge's measured time only)
  * @param progress         receives one line per step, for people
+ * @param priorLedger      a ledger ({@code final.csv}) to fit the judge's tool prior from, leaving out the family of
+ *                         the task the pool runs on; null for the shipped prior
  */
 public record BenchOptions(String suite, List<String> optimizers, int seeds, long firstSeed, int workers,
     List<Double> budgets, BudgetUnit unit, int threads, Path out, Path benchdata, Integer referenceSamples,
     double targetRegret, double trialCap, boolean throughput, boolean speculate, double judgeLatency,
-    Consumer<String> progress) {
+    Consumer<String> progress, Path priorLedger) {
 
   public BenchOptions {
     Objects.requireNonNull(suite, "suite");
@@ -142,6 +144,7 @@ public record BenchOptions(String suite, List<String> optimizers, int seeds, lon
     private boolean speculate;
     private double judgeLatency;
     private Consumer<String> progress = line -> {};
+    private Path priorLedger;
 
     public Builder suite(String suite) {
       this.suite = suite;
@@ -234,13 +237,19 @@ public record BenchOptions(String suite, List<String> optimizers, int seeds, lon
       return this;
     }
 
+    /** Fits the pool's tool prior from this ledger, leaving out the family of each task it runs on. */
+    public Builder priorLedger(Path finalCsv) {
+      this.priorLedger = finalCsv;
+      return this;
+    }
+
     public BenchOptions build() {
       boolean smoke = suite.trim().toLowerCase(Locale.ROOT).equals("smoke");
       List<String> o = optimizers == null || optimizers.isEmpty() ? defaultOptimizers(smoke) : optimizers;
       int s = seeds != null ? seeds : smoke ? 2 : 10;
       List<Double> b = budgets != null ? budgets : smoke ? List.of(10.0, 20.0) : standardBudgets();
       return new BenchOptions(suite, o, s, firstSeed, workers, b, unit, threads, out, benchdata, referenceSamples,
-          targetRegret, trialCap, throughput, speculate, judgeLatency, progress);
+          targetRegret, trialCap, throughput, speculate, judgeLatency, progress, priorLedger);
     }
 
     /** Smoke: random, the first other registered tool and the default pool; otherwise every registered tool. */

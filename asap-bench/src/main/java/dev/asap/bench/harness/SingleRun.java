@@ -3,6 +3,8 @@ package dev.asap.bench.harness;
 import dev.asap.bench.task.BenchmarkTask;
 import dev.asap.bench.task.TaskReference;
 import dev.asap.integrator.PoolOptimizer;
+import dev.asap.bench.prior.FamilyPriors;
+import dev.asap.integrator.BuiltinJudge;
 import dev.asap.loop.SpeculationMode;
 import dev.asap.loop.Budget;
 import dev.asap.loop.RunListener;
@@ -41,7 +43,10 @@ final class SingleRun {
     RunReport report = null;
     String error = null;
     try (TrialLogWriter log = new TrialLogWriter(logFile, study, optimizer, seed)) {
-      Optimizer tool = Optimizers.create(optimizer, task.space(), seed);
+      Optimizer tool = optimizer.equals(Optimizers.POOL) && options.priorLedger() != null
+          ? Optimizers.pool(task.space(), seed, new BuiltinJudge(seed,
+              FamilyPriors.leavingOut(options.priorLedger(), task.family())))
+          : Optimizers.create(optimizer, task.space(), seed);
       RunLoop.Builder loop = RunLoop.builder(study, task.objective())
           .optimizer(tool)
           .budget(budget(reference, options))

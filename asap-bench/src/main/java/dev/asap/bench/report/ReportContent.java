@@ -83,6 +83,8 @@ public final class ReportContent {
     lines.add("Speculation: " + (o.speculate() ? "on (each run prepares its next proposal while a trial is evaluated)"
         : "off") + "; judge latency model: " + (o.judgeLatency() > 0 ? Numbers.fmt(o.judgeLatency())
         + " s per judge call of a pool, charged on the simulated clock" : "none (the judge's measured time only)"));
+    lines.add("Tool prior of asap's judge: " + (o.priorLedger() == null ? "the shipped one (tool-prior.properties)"
+        : "fitted from " + o.priorLedger().getFileName() + " with each task's own family left out"));
     lines.add(String.format(Locale.ROOT, "Runs: %d (%d broke off with an error); benchmark wall time %.1f s",
         report.runs().size(), report.failedRuns().size(), report.wallSeconds()));
     HarnessThroughput t = report.throughput();

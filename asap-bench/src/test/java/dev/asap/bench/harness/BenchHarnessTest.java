@@ -26,6 +26,23 @@ class BenchHarnessTest {
   }
 
   @Test
+  void thePoolCanRunWithAPriorFittedWithoutItsTasksFamily(@TempDir Path out) throws Exception {
+    // A first run makes a ledger of two single tools; the second runs the pool with priors fitted from it.
+    BenchOptions.Builder b = BenchOptions.builder().suite("branin,constrained-g08").seeds(1)
+        .budgets(List.of(5.0, 50.0)).unit(BudgetUnit.TRIALS).throughput(false);
+    Benchmark.run(b.optimizers(List.of("random", "sobol")).out(out.resolve("ledger")).build());
+    Path ledger = out.resolve("ledger").resolve("final.csv");
+    BenchReport r = Benchmark.run(b.optimizers(List.of("asap")).budgets(List.of(5.0, 20.0)).priorLedger(ledger)
+        .out(out.resolve("pool")).build());
+
+    assertThat(r.failedRuns()).isEmpty();
+    assertThat(Files.readString(out.resolve("pool").resolve("report.md")))
+        .contains("Tool prior of asap's judge: fitted from final.csv with each task's own family left out");
+    // Each task's prior comes from the other family's task only.
+    assertThat(r.runs()).hasSize(2);
+  }
+
+  @Test
   void aTinyRunWritesOneValidTrialLogPerRun(@TempDir Path out) throws Exception {
     List<String> optimizers = twoOptimizers();
     BenchOptions o = BenchOptions.builder().suite("branin,hartmann3").optimizers(optimizers).seeds(2)
