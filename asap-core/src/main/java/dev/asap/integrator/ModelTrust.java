@@ -17,14 +17,17 @@ import java.util.Map;
  * config is evaluated each model gives its probability that the config lands among the best trials so far
  * (the best ⌈n / 10⌉, at most 25, of the n finished: TPE's split, so that all three models answer the same
  * question); once it is evaluated each forecast is scored by its log loss. The judge follows the model with the
- * lowest mean log loss over the last {@link #WINDOW} forecasts (which model predicts best can change during a
- * run). Nothing is tuned per task.
+ * lowest mean log loss over the last {@link #WINDOW} forecasts, once every model has made that many (which
+ * model predicts best can change during a run). Nothing is tuned per task.
  */
 final class ModelTrust {
   /** Forecasts kept per model. */
   static final int WINDOW = 30;
-  /** Forecasts a model needs before its weight departs from the others'. */
-  static final int MIN_FORECASTS = 5;
+  /**
+   * Forecasts every model needs before the evidence overrides the model trusted first: a full window. With 5,
+   * noise switched the judge between models mid-run and cost it at budget 50 (docs/judge.md).
+   */
+  static final int MIN_FORECASTS = WINDOW;
   /** Probabilities are clipped to this distance from 0 and 1: one confident miss must not silence a model. */
   static final double CLIP = 0.02;
 

@@ -20,7 +20,7 @@ class ModelTrustTest {
     List<String> models = List.of("sharp", "wrong");
     // Before any evidence, the model trusted first.
     assertThat(trust.trusted(models, "wrong")).isEqualTo("wrong");
-    for (int i = 0; i < 20; i++) {
+    for (int i = 0; i < ModelTrust.WINDOW + 5; i++) {
       Config c = SPACE.config(Map.of("x", (i * 0.37) % 1));
       double loss = c.getDouble("x");
       double threshold = ModelTrust.threshold(driver.history());
@@ -40,8 +40,8 @@ class ModelTrustTest {
     driver.addForeign(SPACE.config(Map.of("x", 0.5)), 0.5);
     ModelTrust trust = new ModelTrust();
     ModelTrust copy = trust.copy();
-    for (int i = 0; i < 8; i++) {
-      Config c = SPACE.config(Map.of("x", 0.1 - 0.01 * i)); // each a new best
+    for (int i = 0; i < ModelTrust.WINDOW + 2; i++) {
+      Config c = SPACE.config(Map.of("x", 0.1 - 0.001 * i)); // each a new best
       copy.forecast(c, ModelTrust.threshold(driver.history()), Map.of("a", 0.99, "b", 0.01));
       driver.addForeign(c, c.getDouble("x"));
       copy.update(driver.history());
