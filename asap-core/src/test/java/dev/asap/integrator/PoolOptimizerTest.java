@@ -124,4 +124,18 @@ class PoolOptimizerTest {
         .containsEntry("judge", "random-tool");
     assertThat((String) trials.get(0).attributes().get("reason")).startsWith("picked uniformly at random among 3");
   }
+
+  @Test
+  void theModelsForecastThroughAConstraintGuard() {
+    // Declared constraints wrap every tool in a guard: the models' forecasts must still reach the judge.
+    SearchSpace constrained = SPACE.withConstraints(List.of("x + y <= 1.5"));
+    Study study = Study.createOrOpen(new InMemoryStore(), "guarded", constrained, Direction.MINIMIZE);
+    Optimizer pool = dev.asap.tools.Optimizers.pool(constrained, 3);
+    for (int i = 0; i < 25; i++) {
+      Trial t = study.ask(pool);
+      study.tell(t.number(), Math.pow(t.config().getDouble("x") - 0.3, 2) + t.config().getDouble("y"));
+    }
+    Map<?, ?> evidence = (Map<?, ?>) study.trials().get(24).attributes().get("evidence");
+    assertThat(((Map<?, ?>) evidence.get("model_log_loss")).keySet()).hasSize(3).allMatch(k -> List.of("gp", "forest", "tpe").contains(k));
+  }
 }

@@ -124,6 +124,11 @@ public final class ConstraintGuard implements Optimizer, CandidateScorer {
     return tool instanceof CandidateScorer scorer ? scorer.logExpectedImprovement(configs) : null;
   }
 
+  @Override
+  public double[] probabilityBelow(List<Config> configs, double threshold) {
+    return tool instanceof CandidateScorer scorer ? scorer.probabilityBelow(configs, threshold) : null;
+  }
+
   /** The guarded tool (for callers that need its own type). */
   public Optimizer tool() {
     return tool;
