@@ -28,8 +28,6 @@ final class ToolCredit {
   private final List<Double> sortedLosses = new ArrayList<>();
   private final Set<Integer> scored = new HashSet<>();
 
-  ToolCredit() {}
-
   /** An independent copy: a fork of a judge scores its own trials without touching the original's credit. */
   synchronized ToolCredit copy() {
     ToolCredit c = new ToolCredit();

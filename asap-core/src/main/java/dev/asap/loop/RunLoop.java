@@ -363,7 +363,7 @@ public final class RunLoop {
     double eval;
     double tell;
     double lastWriteSeconds;
-    /** When auto speculation is on; set once the run starts. */
+    /** Whether to speculate this round (on, off, or auto from measured times); set once the run starts. */
     SpeculationPolicy policy;
     long lastReapNanos = System.nanoTime();
     /** The study's trials as read after the last result, until the next proposal uses them. */

@@ -29,10 +29,6 @@ final class SpeculationPolicy {
     this.mode = mode;
   }
 
-  SpeculationMode mode() {
-    return mode;
-  }
-
   void proposed(double seconds) {
     add(proposing, seconds);
   }

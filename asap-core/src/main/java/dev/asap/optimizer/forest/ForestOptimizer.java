@@ -124,11 +124,11 @@ public final class ForestOptimizer implements Optimizer, CandidateScorer {
     if (model == null) {
       return null;
     }
-    Scorer scorer = new Scorer(model);
+    ExpectedImprovement ei = new ExpectedImprovement(model.incumbent());
     double[] out = new double[configs.size()];
     for (int i = 0; i < out.length; i++) {
-      double[] features = encoder.encode(configs.get(i));
-      out[i] = scorer.score(null, features).score();
+      RandomForest.MeanVar p = model.predict(encoder.encode(configs.get(i)));
+      out[i] = ei.logValue(p.mean(), p.variance());
     }
     return out;
   }
@@ -143,8 +143,7 @@ public final class ForestOptimizer implements Optimizer, CandidateScorer {
     double[] out = new double[configs.size()];
     double t = model.scaled(threshold);
     for (int i = 0; i < out.length; i++) {
-      double[] features = encoder.encode(configs.get(i));
-      RandomForest.MeanVar p = model.predict(model.route(features));
+      RandomForest.MeanVar p = model.predict(encoder.encode(configs.get(i)));
       double sd = Math.sqrt(Math.max(p.variance(), 1e-12));
       out[i] = CandidateScorer.normalCdf((t - p.mean()) / sd);
     }

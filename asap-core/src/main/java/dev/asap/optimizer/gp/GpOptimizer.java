@@ -258,16 +258,10 @@ public final class GpOptimizer implements Optimizer, CandidateScorer {
     if (scoring == null || configs.isEmpty()) {
       return null;
     }
-    double[][] features = new double[configs.size()][];
-    for (int i = 0; i < features.length; i++) {
-      features[i] = map.features(space.encode(configs.get(i)));
-    }
-    double[] mean = new double[features.length];
-    double[] variance = new double[features.length];
-    scoring.gp().predict(features, features.length, mean, variance);
-    double[] out = new double[features.length];
+    double[][] posterior = posterior(scoring, configs);
+    double[] out = new double[configs.size()];
     for (int i = 0; i < out.length; i++) {
-      out[i] = LogExpectedImprovement.value(mean[i], Math.sqrt(variance[i]), scoring.incumbent())
+      out[i] = LogExpectedImprovement.value(posterior[0][i], Math.sqrt(posterior[1][i]), scoring.incumbent())
           + scoring.feasibility().logProbability(configs.get(i));
     }
     return out;
@@ -280,18 +274,24 @@ public final class GpOptimizer implements Optimizer, CandidateScorer {
     if (scoring == null || scoring.warping() == null || configs.isEmpty()) {
       return null;
     }
+    double[][] posterior = posterior(scoring, configs);
+    double warped = scoring.warping().apply(threshold);
+    double[] out = new double[configs.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = CandidateScorer.normalCdf((warped - posterior[0][i])
+          / Math.sqrt(posterior[1][i] + scoring.gp().noise()));
+    }
+    return out;
+  }
+
+  /** The scoring model's posterior mean (row 0) and variance (row 1) of each config's warped loss. */
+  private double[][] posterior(Scoring scoring, List<Config> configs) {
     double[][] features = new double[configs.size()][];
     for (int i = 0; i < features.length; i++) {
       features[i] = map.features(space.encode(configs.get(i)));
     }
-    double[] mean = new double[features.length];
-    double[] variance = new double[features.length];
-    scoring.gp().predict(features, features.length, mean, variance);
-    double warped = scoring.warping().apply(threshold);
-    double[] out = new double[features.length];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = CandidateScorer.normalCdf((warped - mean[i]) / Math.sqrt(variance[i] + scoring.gp().noise()));
-    }
+    double[][] out = new double[2][features.length];
+    scoring.gp().predict(features, features.length, out[0], out[1]);
     return out;
   }
 
