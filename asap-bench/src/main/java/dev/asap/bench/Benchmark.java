@@ -5,6 +5,7 @@ import dev.asap.bench.harness.BenchmarkHarness;
 import dev.asap.bench.harness.BudgetUnit;
 import dev.asap.bench.harness.HarnessThroughput;
 import dev.asap.bench.harness.RunResult;
+import dev.asap.bench.prior.FamilyPriors;
 import dev.asap.bench.report.BenchReport;
 import dev.asap.bench.report.ReportFiles;
 import dev.asap.bench.report.TaskEntry;
@@ -46,6 +47,9 @@ public final class Benchmark {
           + unitName(options.unit()) + ", " + options.workers() + " worker(s), " + options.threads() + " thread(s), "
           + "speculation " + (options.speculate() ? "on" : "off")
           + (options.judgeLatency() > 0 ? ", judge latency " + options.judgeLatency() + " s" : ""));
+      if (options.priorLedger() != null && options.optimizers().contains(dev.asap.tools.Optimizers.POOL)) {
+        FamilyPriors.check(options.priorLedger(), tasks.stream().map(BenchmarkTask::family).distinct().toList());
+      }
       Map<String, TaskReference> references = BenchmarkHarness.references(tasks, options);
       List<RunResult> runs = BenchmarkHarness.runAll(tasks, references, options);
       HarnessThroughput throughput = null;

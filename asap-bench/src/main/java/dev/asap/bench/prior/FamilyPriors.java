@@ -18,14 +18,32 @@ public final class FamilyPriors {
 
   private FamilyPriors() {}
 
+  /** The prior for a task of {@code family}: fitted on the ledger without that family. */
   public static ToolPrior leavingOut(Path ledger, String family) {
-    LedgerRanks ranks = LEDGERS.computeIfAbsent(ledger.toAbsolutePath().normalize(), p -> {
+    return ranks(ledger).prior(family);
+  }
+
+  /**
+   * Reads the ledger (once) and fits the prior without each of {@code families}, so that a ledger that cannot
+   * serve the run is reported before any run starts; IllegalArgumentException saying what is wrong.
+   */
+  public static void check(Path ledger, java.util.Collection<String> families) {
+    if (!java.nio.file.Files.isRegularFile(ledger)) {
+      throw new IllegalArgumentException("no prior ledger at " + ledger + ": pass the final.csv of a benchmark run "
+          + "of the single tools");
+    }
+    for (String family : families) {
+      leavingOut(ledger, family);
+    }
+  }
+
+  private static LedgerRanks ranks(Path ledger) {
+    return LEDGERS.computeIfAbsent(ledger.toAbsolutePath().normalize(), p -> {
       try {
         return LedgerRanks.read(p, BUDGET);
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read the prior ledger " + p, e);
       }
     });
-    return ranks.prior(family);
   }
 }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
@@ -38,14 +39,15 @@ public final class LedgerRanks {
     Map<String, String> familyOf = new TreeMap<>();
     Map<String, Map<String, List<Double>>> regrets = new TreeMap<>();
     Set<String> tools = Set.copyOf(Optimizers.toolNames());
-    try (Reader in = Files.newBufferedReader(finalCsv, StandardCharsets.UTF_8)) {
-      for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
-        for (String column : List.of("task", "family", "optimizer", "budget", "normalised_regret")) {
-          if (!r.isMapped(column)) {
-            throw new IllegalArgumentException(finalCsv + " has no column '" + column + "': pass the final.csv of "
-                + "a benchmark run");
-          }
+    try (Reader in = Files.newBufferedReader(finalCsv, StandardCharsets.UTF_8);
+        CSVParser rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
+      for (String column : List.of("task", "family", "optimizer", "budget", "normalised_regret")) {
+        if (!rows.getHeaderMap().containsKey(column)) {
+          throw new IllegalArgumentException(finalCsv + " has no column '" + column + "': pass the final.csv of "
+              + "a benchmark run");
         }
+      }
+      for (CSVRecord r : rows) {
         if (!tools.contains(r.get("optimizer")) || Double.parseDouble(r.get("budget")) != budget) {
           continue;
         }

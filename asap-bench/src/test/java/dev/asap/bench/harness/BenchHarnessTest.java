@@ -43,6 +43,20 @@ class BenchHarnessTest {
   }
 
   @Test
+  void aPriorLedgerThatCannotServeTheRunIsRejectedBeforeAnyRun(@TempDir Path out) throws Exception {
+    BenchOptions.Builder b = BenchOptions.builder().suite("branin").optimizers(List.of("asap")).seeds(1)
+        .budgets(List.of(5.0)).unit(BudgetUnit.TRIALS).throughput(false).out(out.resolve("pool"));
+    assertThatThrownBy(() -> Benchmark.run(b.priorLedger(out.resolve("missing.csv")).build()))
+        .hasMessageContaining("no prior ledger at").hasMessageContaining("missing.csv");
+    // A ledger of the same family only: leaving it out leaves nothing to fit on.
+    Benchmark.run(BenchOptions.builder().suite("branin").optimizers(List.of("random", "sobol")).seeds(1)
+        .budgets(List.of(5.0, 50.0)).unit(BudgetUnit.TRIALS).throughput(false).out(out.resolve("ledger")).build());
+    assertThatThrownBy(() -> Benchmark.run(b.priorLedger(out.resolve("ledger").resolve("final.csv")).build()))
+        .hasMessageContaining("leaving out 'synthetic' leaves no task");
+    assertThat(out.resolve("pool").resolve("final.csv")).doesNotExist();
+  }
+
+  @Test
   void aTinyRunWritesOneValidTrialLogPerRun(@TempDir Path out) throws Exception {
     List<String> optimizers = twoOptimizers();
     BenchOptions o = BenchOptions.builder().suite("branin,hartmann3").optimizers(optimizers).seeds(2)
