@@ -52,7 +52,7 @@ public final class LlmJudge implements Judge {
     log.update(history);
     List<String> ids = ids(candidates.size());
     LlmRequest request = new LlmRequest(List.of(LlmRequest.ChatMessage.system(PromptLog.instructions()),
-        LlmRequest.ChatMessage.user(log.prompt(candidates, ids))), schema(ids), timeout, 96, 0.0, seed);
+        LlmRequest.ChatMessage.user(log.prompt(candidates, ids))), schema(ids), timeout, 96, 0.0, seed, "judge");
     Map<String, Object> evidence = new LinkedHashMap<>();
     evidence.put("engine", engine.name());
     evidence.put("prompt_prefix_chars", log.prefix().length());

@@ -101,7 +101,7 @@ public final class LlmProposer implements Optimizer {
     while (attempts <= settings.retries()) {
       String message = answers.isEmpty() ? first : ProposalPrompt.retry(first, answers, answerReasons);
       LlmRequest request = new LlmRequest(List.of(ChatMessage.user(message)), schema, timeout,
-          settings.maxTokens(), settings.temperature(), Seeds.mix(seed, history.size(), attempts));
+          settings.maxTokens(), settings.temperature(), Seeds.mix(seed, history.size(), attempts), "proposer");
       attempts++;
       long callStart = System.nanoTime();
       LlmAnswer answer;

@@ -19,13 +19,14 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * llama.cpp in this process (through de.kherud:llama) on a GGUF model file the user gives: one model, one
- * context with a single slot whose KV cache is kept between requests, so a prompt that repeats the previous
- * prompt's beginning is evaluated only from where it differs.
+ * context with one KV-cache slot per prompt family ({@link LlmRequest#promptFamily()}, see {@link SlotTable}),
+ * each kept between requests, so a prompt that repeats the beginning of its family's previous prompt is
+ * evaluated only from where it differs, whatever the other families asked in between.
  *
  * <p>Each request is rendered with the model's own chat template (llama.cpp's Jinja renderer), answered
  * under a GBNF grammar derived from the request's JSON schema ({@link LlamaGrammar}), cancelled when its
  * time-out passes, and reported with its token counts; {@code cachedPromptTokens} is the number of leading
- * prompt tokens shared with the previous prompt, which is what llama.cpp takes from the cache.
+ * prompt tokens shared with the previous prompt in the same slot, which is what llama.cpp takes from the cache.
  *
  * <p>Requests run one at a time. Caveat of de.kherud:llama 4.2.0: its native worker thread is attached to
  * the JVM as a non-daemon thread and never detached, even by {@link #close()}, so a program that has loaded
@@ -38,7 +39,7 @@ public final class LlamaEngine implements LlmEngine {
   private final LlamaOptions options;
   private final int leadingTokens;
   private final LlamaModel model;
-  private final PromptCache cache;
+  private final SlotTable slots;
   private final ExecutorService generator = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "llama-generator");
     t.setDaemon(true);
@@ -60,12 +61,12 @@ public final class LlamaEngine implements LlmEngine {
     this.modelFile = modelFile;
     this.options = options;
     this.leadingTokens = metadata.addsBosToken() ? 1 : 0;
-    this.cache = new PromptCache(leadingTokens);
+    this.slots = new SlotTable(options.slots(), leadingTokens);
     ModelParameters parameters = new ModelParameters()
         .setModel(modelFile.toAbsolutePath().toString())
-        .setCtxSize(options.contextSize())
+        .setCtxSize(options.contextSize() * options.slots()) // llama.cpp splits the context evenly over slots
         .setThreads(options.threads())
-        .setParallel(1)
+        .setParallel(options.slots())
         .disableContextShift()
         .enableJinja();
     if (options.logFile() == null) {
@@ -117,7 +118,8 @@ public final class LlamaEngine implements LlmEngine {
     int promptTokens = leadingTokens + tokens.length;
     if (promptTokens >= options.contextSize()) {
       throw new LlmException(LlmException.Kind.ENGINE_ERROR, "the prompt has " + promptTokens
-          + " tokens but the context holds " + options.contextSize() + ": shorten it or raise the context size");
+          + " tokens but a slot's context holds " + options.contextSize()
+          + ": shorten it or raise the context size");
     }
     InferenceParameters parameters = new InferenceParameters(prompt)
         .setCachePrompt(true)
@@ -128,7 +130,8 @@ public final class LlamaEngine implements LlmEngine {
     if (grammar != null) {
       parameters.setGrammar(grammar);
     }
-    Future<Generated> future = generator.submit(() -> generate(completion, parameters, tokens));
+    String family = request.promptFamily();
+    Future<Generated> future = generator.submit(() -> generate(completion, parameters, tokens, family));
     try {
       Generated generated = future.get(Math.max(0, start + request.timeout().toNanos() - System.nanoTime()),
           TimeUnit.NANOSECONDS);
@@ -168,11 +171,15 @@ public final class LlamaEngine implements LlmEngine {
 
   private record Generated(StreamedCompletion.Result result, Integer cached) {}
 
-  /** Runs on the generator thread, one request after another, so the cache mirror follows llama.cpp's slot. */
-  private Generated generate(StreamedCompletion completion, InferenceParameters parameters, int[] tokens) {
+  /** Runs on the generator thread, one request after another, so the cache mirrors follow llama.cpp's slots. */
+  private Generated generate(StreamedCompletion completion, InferenceParameters parameters, int[] tokens,
+      String family) {
     if (completion.expired()) {
       return new Generated(new StreamedCompletion.Result("", 0, true), null); // never started: slot untouched
     }
+    int slot = slots.slotFor(family);
+    SlotParameter.set(parameters, slot);
+    PromptCache cache = slots.cache(slot);
     Integer cached = cache.reusable(tokens);
     try {
       StreamedCompletion.Result result = completion.run(model, parameters);

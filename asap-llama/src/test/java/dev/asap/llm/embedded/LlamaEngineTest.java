@@ -102,6 +102,61 @@ class LlamaEngineTest {
     }
   }
 
+  /** Runs next to last, for the same reason as the test below. */
+  @Test
+  @Order(Integer.MAX_VALUE - 1)
+  void twoPromptFamiliesTakingTurnsEachKeepTheirPrefixInTheirOwnSlot() throws Exception {
+    Path log = dir.resolve("families-llama.log");
+    int[] cachedWithSlots = alternateFamilies(options().withSlots(2).withLogFile(log), log);
+    int[] cachedInOneSlot = alternateFamilies(options().withSlots(1), null);
+
+    for (int request = 2; request < cachedWithSlots.length; request++) {
+      assertThat(cachedWithSlots[request])
+          .as("request %d reuses its family's previous prompt, not the other family's", request)
+          .isGreaterThan(cachedInOneSlot[request] + 20);
+    }
+  }
+
+  /**
+   * Judge-like and proposer-like prompts in turn, each growing by one line per round; checks every answer's
+   * cached count against the prefix shared with the same family's previous prompt (or, with one slot, with the
+   * previous prompt of any family) and against llama.cpp's log when there is one; returns the cached counts.
+   */
+  private static int[] alternateFamilies(LlamaOptions options, Path log) throws Exception {
+    int rounds = 3;
+    int[] cached = new int[2 * rounds];
+    try (LlamaEngine own = new LlamaEngine(modelFile, options)) {
+      int[][] previousOfFamily = new int[2][];
+      int[] previous = null;
+      for (int i = 0; i < 2 * rounds; i++) {
+        int family = i % 2;
+        String lines = "";
+        for (int r = 0; r <= i / 2; r++) {
+          lines += (family == 0 ? "trial " + r + ": lr=0.0" + r + " -> loss 0." + (90 - r)
+              : "proposal " + r + ": depth=" + (r + 3) + " width=" + (64 << r)) + "\n";
+        }
+        List<ChatMessage> messages = List.of(
+            ChatMessage.system(family == 0 ? "You judge which candidate runs next." : "You propose configurations."),
+            ChatMessage.user(lines + "Round " + i + ": answer now."));
+        int[] tokens = own.tokenize(own.prompt(messages));
+        int[] before = options.slots() > 1 ? previousOfFamily[family] : previous;
+
+        LlmAnswer answer = own.complete(new LlmRequest(messages, SCHEMA, GENEROUS, 16, 0.7, i,
+            family == 0 ? "judge" : "proposer"));
+
+        int expected = before == null ? 0 : Math.min(PromptCache.sharedPrefix(before, tokens) + 1, tokens.length);
+        assertThat(answer.cachedPromptTokens()).as("request %d", i).isEqualTo(expected);
+        if (log != null) {
+          assertThat(cacheRestart(log, i + 1)).as("llama.cpp's own log, request %d", i).isEqualTo(expected);
+        }
+        cached[i] = answer.cachedPromptTokens();
+        previousOfFamily[family] = tokens;
+        previous = tokens;
+      }
+    }
+    return cached;
+  }
+
   /** Runs last: llama.cpp has one logger per process, and once it writes a file it also writes to stderr. */
   @Test
   @Order(Integer.MAX_VALUE)

@@ -10,6 +10,8 @@ import dev.asap.loop.Budget;
 import dev.asap.loop.RunLoop;
 import dev.asap.objective.Evaluation;
 import dev.asap.optimizer.History;
+import dev.asap.optimizer.llm.LlmProposer;
+import dev.asap.optimizer.llm.LlmProposerSettings;
 import dev.asap.tools.Optimizers;
 import dev.asap.space.CategoricalParameter;
 import dev.asap.space.FloatParameter;
@@ -29,7 +31,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The LLM judge over a real study with the embedded engine on the random-weight test model: how much of each
  * round's prompt llama.cpp serves from its KV cache. The model's choices are noise; the prompt's structure
- * (fixed head, append-only history, candidates last) is what is measured.
+ * (fixed head, append-only history, candidates last) is what is measured, with the LLM proposer in the pool
+ * asking the same engine between two judge prompts: each family keeps its own KV slot. (With a single slot
+ * the proposer's prompt evicts the judge's and round 2 reuses 2 tokens.)
  */
 class LlmJudgeKvReuseTest {
   @TempDir
@@ -44,7 +48,7 @@ class LlmJudgeKvReuseTest {
   }
 
   @Test
-  void fromRoundTwoOnEachPromptReusesThePreviousPromptsPrefix() throws Exception {
+  void fromRoundTwoOnEachPromptReusesThePreviousPromptsPrefixThoughTheLlmProposerAsksInBetween() throws Exception {
     SearchSpace space = SearchSpace.builder()
         .add(FloatParameter.log("lr", 1e-4, 1))
         .add(IntParameter.of("layers", 1, 6))
@@ -59,7 +63,9 @@ class LlmJudgeKvReuseTest {
           Optimizers.toolNames(), true), Duration.ofSeconds(60), 1);
       RunLoop.builder(study, (c, ctx) -> Evaluation.of(Math.abs(Math.log10(c.getDouble("lr")) + 2)
               + c.getLong("layers") * 0.1))
-          .optimizer(Optimizers.pool(space, 1, judge)).budget(Budget.trials(15)).build().run();
+          .optimizer(Optimizers.pool(space, 1, judge, List.of(new LlmProposer(engine, space, "kv reuse", 1,
+              Duration.ofSeconds(60), LlmProposerSettings.defaults().withBoundsInSchema(false).withMaxTokens(64)))))
+          .budget(Budget.trials(15)).build().run();
 
       List<Trial> trials = study.trials();
       StringBuilder table = new StringBuilder("round  prompt tokens  cached  previous prefix  reused\n");
