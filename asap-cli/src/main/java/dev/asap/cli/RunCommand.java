@@ -14,6 +14,9 @@ import dev.asap.store.jdbc.StoreUrls;
 import dev.asap.study.Study;
 import dev.asap.studyfile.Durations;
 import dev.asap.studyfile.ObjectiveSpec;
+import dev.asap.schedule.Scheduler;
+import dev.asap.schedule.Schedulers;
+import dev.asap.studyfile.ScheduleSpec;
 import dev.asap.studyfile.StudyFile;
 import dev.asap.studyfile.StudyFileLoader;
 import dev.asap.loop.OrphanRecovery;
@@ -90,6 +93,12 @@ final class RunCommand implements Callable<Integer> {
           + "does so while proposing costs at least a quarter of an evaluation")
   String speculate;
 
+  @Option(names = "--scheduler", paramLabel = "NAME",
+      description = "how budgets are spent: none (the default), median or percentile (stop trials whose reported "
+          + "steps trail the others), asha or hyperband (run configs at the fidelity's budgets, promote the best); "
+          + "settings come from the study file's scheduler: block")
+  String scheduler;
+
   @Option(names = "--simulate",
       description = "run on a simulated clock: never sleep, charge each trial the cost its objective reports")
   boolean simulate;
@@ -100,6 +109,23 @@ final class RunCommand implements Callable<Integer> {
 
   @Option(names = "--create-dirs", description = "create the directories of the store and of --log when they do not exist")
   boolean createDirs;
+
+  /** The scheduler from --scheduler or the study file, or null for none (every config at the full budget). */
+  private Scheduler scheduler(StudyFile file) {
+    ScheduleSpec spec = file.scheduler();
+    String name = scheduler != null ? scheduler.trim() : spec != null ? spec.name() : null;
+    if (name == null) {
+      return file.fidelity() == null ? null : Schedulers.create("none", java.util.Map.of(), file.fidelity(),
+          file.direction());
+    }
+    java.util.Map<String, Double> settings = spec != null && spec.name().equals(name) ? spec.settings()
+        : java.util.Map.of();
+    try {
+      return Schedulers.create(name, settings, file.fidelity(), file.direction());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--scheduler: " + e.getMessage());
+    }
+  }
 
   @Override
   public Integer call() throws Exception {
@@ -144,6 +170,13 @@ final class RunCommand implements Callable<Integer> {
           .trialAttributes(java.util.Map.of(TrialLogLine.SEED, seedValue))
           .listener(RunListener.all(listeners));
       builder.speculate(speculation(), INITIAL_TAU);
+      Scheduler chosen = scheduler(file);
+      if (chosen != null) {
+        builder.scheduler(chosen);
+        out.printf("      scheduler %s%s%n", chosen.name(), chosen.fidelity() == null ? ""
+            : " over " + chosen.fidelity().name() + " " + chosen.fidelity().rungs().stream()
+                .map(b -> String.valueOf(chosen.fidelity().value(b))).collect(java.util.stream.Collectors.joining(", ")));
+      }
       RunLoop loop = builder.build();
       // Set once every trial of this run is in the store: a later signal then lets the summary finish.
       java.util.concurrent.atomic.AtomicBoolean recorded = new java.util.concurrent.atomic.AtomicBoolean();

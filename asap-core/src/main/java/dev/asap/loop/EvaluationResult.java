@@ -40,12 +40,26 @@ record EvaluationResult(TrialState state, Double value, String error, Double cos
         return failed("the objective value is " + e.value() + ", not a finite number", FailureKind.BAD_RESULT, cost,
             measured);
       }
-      return new EvaluationResult(TrialState.COMPLETE, e.value(), null, cost, measured, e.attributes());
+      Map<String, Object> attributes = e.attributes();
+      if (context.stepWarning() != null) {
+        attributes = new java.util.LinkedHashMap<>(attributes);
+        attributes.put("step_warning", context.stepWarning());
+      }
+      return new EvaluationResult(TrialState.COMPLETE, e.value(), null, cost, measured, attributes);
     } catch (InterruptedException e) {
       throw e;
     } catch (TrialPrunedException e) {
-      return new EvaluationResult(TrialState.PRUNED, context.lastReported(), e.getMessage(), null, seconds(t0),
-          Map.of());
+      Map<String, Object> attributes = new java.util.LinkedHashMap<>();
+      if (context.lastStep() != null) {
+        attributes.put("pruned_at_step", context.lastStep());
+      }
+      if (context.stepWarning() != null) {
+        attributes.put("step_warning", context.stepWarning());
+      }
+      String reason = context.stopReason() != null ? context.stopReason() : e.getMessage();
+      Double cost = e.costSeconds() != null && Double.isFinite(e.costSeconds()) && e.costSeconds() >= 0
+          ? e.costSeconds() : null;
+      return new EvaluationResult(TrialState.PRUNED, context.lastReported(), reason, cost, seconds(t0), attributes);
     } catch (TrialFailedException e) {
       return failed(e.getMessage(), e.kind(), e.costSeconds(), seconds(t0));
     } catch (Exception | StackOverflowError | OutOfMemoryError e) {

@@ -7,6 +7,9 @@ import dev.asap.objective.Objective;
 import dev.asap.optimizer.History;
 import dev.asap.optimizer.Optimizer;
 import dev.asap.optimizer.Proposal;
+import dev.asap.schedule.Assignment;
+import dev.asap.schedule.Scheduler;
+import dev.asap.space.Config;
 import dev.asap.store.StudyStore.Outcome;
 import dev.asap.study.Study;
 import dev.asap.trial.Trial;
@@ -44,6 +47,8 @@ public final class RunLoop {
   private final double initialTau;
   private final double latencySeconds;
   private final java.util.Map<String, Object> trialAttributes;
+  /** Budgets, promotions and early stops; null runs every config as the objective decides. */
+  private final Scheduler scheduler;
   private volatile boolean stopRequested;
   private volatile Thread loopThread;
 
@@ -65,6 +70,7 @@ public final class RunLoop {
     // The latency model is for the simulated clock only; a real run pays its judge's real time.
     this.latencySeconds = b.simulate ? b.latencySeconds : 0;
     this.trialAttributes = java.util.Map.copyOf(b.trialAttributes);
+    this.scheduler = b.scheduler;
   }
 
   public static Builder builder(Study study, Objective objective) {
@@ -95,11 +101,14 @@ public final class RunLoop {
     Tally tally = new Tally(workers, new BrokenObjectiveRule(failFastAfter, Math.max(failFastAfter,
         Math.max(20, 5 * workers))));
     Stop stop;
-    Speculator speculator = speculation == SpeculationMode.OFF ? null
-        : new Speculator(initialTau, simulate, latencySeconds);
+    // A scheduler with rungs may promote instead of asking the optimizer: nothing to prepare ahead (yet).
+    boolean canSpeculate = speculation != SpeculationMode.OFF && (scheduler == null || scheduler.onlyStops());
+    Speculator speculator = canSpeculate ? new Speculator(initialTau, simulate, latencySeconds) : null;
+    StopRule stopRule = scheduler == null ? StopRule.NEVER
+        : (number, reports) -> scheduler.stopReason(number, reports, study.trials());
     tally.policy = new SpeculationPolicy(speculation);
-    try (TrialRunner runner = simulate ? new SimulatedTrialRunner(study, objective, (SimulatedClock) clock)
-        : new ThreadedTrialRunner(study, objective, clock, workers)) {
+    try (TrialRunner runner = simulate ? new SimulatedTrialRunner(study, objective, (SimulatedClock) clock, stopRule)
+        : new ThreadedTrialRunner(study, objective, clock, workers, stopRule)) {
       stop = loop(runner, clock, deadline, tally, speculator);
       if (speculator != null) {
         speculator.abandon();
@@ -146,10 +155,26 @@ public final class RunLoop {
           if (stop != null) {
             break;
           }
+          Assignment assignment = scheduler == null ? null : scheduler.next(trials);
+          if (assignment instanceof Assignment.Wait wait) {
+            if (runner.running() > 0) {
+              break; // a synchronous rung finishes first
+            }
+            if (simulate) {
+              throw new IllegalStateException("scheduler " + scheduler.name() + " waits with nothing running: "
+                  + wait.why());
+            }
+            Thread.sleep(PEER_POLL_MILLIS); // the rung runs in another process
+            continue;
+          }
           Proposal p;
           double paid;
           Speculator.Ready ready = tally.ready;
-          if (ready != null) {
+          if (assignment instanceof Assignment.Promote promote) {
+            // The config itself is known: no optimizer is asked, and it is not the optimizer's to discard.
+            p = new Proposal(promote.from().config(), promote.from().tool(), null, 0).withNotes(promote.notes());
+            paid = (System.nanoTime() - t0) / 1e9;
+          } else if (ready != null) {
             // Prepared while the previous trial ran and accepted: only what was not hidden is paid.
             p = ready.proposal().withNotes(java.util.Map.of("hidden_seconds", ready.hiddenSeconds(), "speculation",
                 java.util.Map.of("predicted", ready.predicted(), "actual", ready.actual(), "tau", ready.tau(),
@@ -158,9 +183,13 @@ public final class RunLoop {
             tally.ready = null;
             optimizer = ready.tool();
           } else {
-            p = optimizer.propose(new History(study.space(), study.direction(), trials));
+            History history = new History(study.space(), study.direction(), trials);
+            p = optimizer.propose(scheduler == null ? history : scheduler.view(history));
             paid = (System.nanoTime() - t0) / 1e9 + latencySeconds;
             tally.policy.proposed(paid);
+          }
+          if (assignment instanceof Assignment.Fresh fresh) {
+            p = p.withNotes(fresh.notes());
           }
           if (latencySeconds > 0) {
             // Kept on the trial so that measured and modelled proposing time can be told apart.
@@ -173,17 +202,17 @@ public final class RunLoop {
           tally.ask += paid;
           if (stopRequested) {
             // Asked to stop while proposing: the proposal is dropped, no trial starts after a stop.
-            optimizer.discard(p);
+            discard(p, assignment);
             stop = new Stop(StopCause.REQUESTED, "stopped by request");
             break;
           }
           Trial started = startTrial(p.withComputeSeconds(paid), tally, clock);
           if (started == null) {
-            optimizer.discard(p);
+            discard(p, assignment);
             stop = new Stop(StopCause.TRIAL_BUDGET, "trial budget reached (" + budget.trials() + " trials)");
             break;
           }
-          runner.start(started.number(), started.worker(), started.config());
+          runner.start(started.number(), started.worker(), withBudget(started.config(), assignment));
         }
         if (runner.running() == 0) {
           if (stop != null && stop.cause() == StopCause.TRIAL_BUDGET && awaitPeers()) {
@@ -207,6 +236,20 @@ public final class RunLoop {
     } catch (InterruptedException e) {
       return new Stop(StopCause.REQUESTED, "stopped by request");
     }
+  }
+
+  /** Tells the optimizer a proposal of its own will not run; a promotion was not its proposal. */
+  private void discard(Proposal p, Assignment assignment) {
+    if (!(assignment instanceof Assignment.Promote)) {
+      optimizer.discard(p);
+    }
+  }
+
+  /** The config as the objective gets it: with the fidelity value the scheduler assigned, if any. */
+  private Config withBudget(Config config, Assignment assignment) {
+    Double budget = assignment instanceof Assignment.Fresh f ? f.budget()
+        : assignment instanceof Assignment.Promote pr ? (Double) pr.budget() : null;
+    return budget == null ? config : config.plus(scheduler.fidelity().name(), scheduler.fidelity().value(budget));
   }
 
   /**
@@ -394,6 +437,7 @@ public final class RunLoop {
     private double latencySeconds;
     private RunListener listener = new RunListener() {};
     private java.util.Map<String, Object> trialAttributes = java.util.Map.of();
+    private Scheduler scheduler;
 
     private Builder(Study study, Objective objective) {
       this.study = Objects.requireNonNull(study);
@@ -474,6 +518,16 @@ public final class RunLoop {
     /** Attributes stored on every trial this run starts, e.g. the seed of the run that proposed it. */
     public Builder trialAttributes(java.util.Map<String, Object> attributes) {
       this.trialAttributes = java.util.Map.copyOf(attributes);
+      return this;
+    }
+
+    /**
+     * Schedules budgets: which fidelity each new config starts at, which config is promoted to a higher one,
+     * which running trial stops early (see {@link Scheduler}). Without one, every config runs as the objective
+     * decides.
+     */
+    public Builder scheduler(Scheduler scheduler) {
+      this.scheduler = scheduler;
       return this;
     }
 

@@ -21,21 +21,23 @@ final class SimulatedTrialRunner implements TrialRunner {
   private final Study study;
   private final Objective objective;
   private final SimulatedClock clock;
+  private final StopRule stopRule;
   // Ties broken by trial number so that runs are reproducible.
   private final PriorityQueue<Completion> events =
       new PriorityQueue<>(Comparator.comparingDouble(Completion::end).thenComparingInt(Completion::number));
 
-  SimulatedTrialRunner(Study study, Objective objective, SimulatedClock clock) {
+  SimulatedTrialRunner(Study study, Objective objective, SimulatedClock clock, StopRule stopRule) {
     this.study = study;
     this.objective = objective;
     this.clock = clock;
+    this.stopRule = stopRule;
   }
 
   @Override
   public void start(int number, int worker, Config config) {
     EvaluationResult r;
     try {
-      r = EvaluationResult.of(objective, config, new RecordingContext(study, number));
+      r = EvaluationResult.of(objective, config, new RecordingContext(study, number, stopRule));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       r = new EvaluationResult(TrialState.INTERRUPTED, null, "interrupted", null, 0, Map.of());

@@ -28,12 +28,14 @@ final class ThreadedTrialRunner implements TrialRunner {
   private final Clock clock;
   private final ExecutorService workers;
   private final ScheduledExecutorService heartbeats;
+  private final StopRule stopRule;
   private final BlockingQueue<Completion> done = new LinkedBlockingQueue<>();
   private final Map<Integer, Running> running = new ConcurrentHashMap<>();
 
   private record Running(int worker, Future<?> future, double startedAt) {}
 
-  ThreadedTrialRunner(Study study, Objective objective, Clock clock, int workerCount) {
+  ThreadedTrialRunner(Study study, Objective objective, Clock clock, int workerCount, StopRule stopRule) {
+    this.stopRule = stopRule;
     this.study = study;
     this.objective = objective;
     this.clock = clock;
@@ -65,7 +67,7 @@ final class ThreadedTrialRunner implements TrialRunner {
   public void start(int number, int worker, Config config) {
     Future<?> f = workers.submit(() -> {
       try {
-        EvaluationResult r = EvaluationResult.of(objective, config, new RecordingContext(study, number));
+        EvaluationResult r = EvaluationResult.of(objective, config, new RecordingContext(study, number, stopRule));
         done.add(new Completion(number, worker, r.state(), r.value(), r.error(), r.measuredSeconds(), clock.now(),
             costAttribute(r)));
       } catch (InterruptedException e) {

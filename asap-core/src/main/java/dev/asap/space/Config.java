@@ -18,6 +18,19 @@ public final class Config {
     this.hash = this.values.hashCode();
   }
 
+  /**
+   * A copy with one more value that is not a parameter of the space: the fidelity a scheduler runs this
+   * config at, which the objective reads like a parameter and no tool searches.
+   */
+  public Config plus(String name, Object value) {
+    if (values.containsKey(name)) {
+      throw new IllegalArgumentException("the config already has a value for " + name);
+    }
+    Map<String, Object> more = new LinkedHashMap<>(values);
+    more.put(name, value);
+    return new Config(more);
+  }
+
   /** The active parameters and their values, in the space's order. */
   public Map<String, Object> values() {
     return values;

@@ -1,5 +1,6 @@
 package dev.asap.studyfile;
 
+import dev.asap.schedule.Fidelity;
 import dev.asap.space.SearchSpace;
 import dev.asap.trial.Direction;
 import java.nio.file.Path;
@@ -18,6 +19,8 @@ import java.util.Objects;
  * @param seed default random seed, or null
  * @param optimizer default optimizer name, or null
  * @param storage default storage location as written in the file, or null
+ * @param fidelity the budget parameter schedulers run configs at, or null
+ * @param scheduler the default scheduler, or null
  */
 public record StudyFile(
     Path source,
@@ -30,7 +33,9 @@ public record StudyFile(
     Integer workers,
     Long seed,
     String optimizer,
-    String storage) {
+    String storage,
+    Fidelity fidelity,
+    ScheduleSpec scheduler) {
 
   public StudyFile {
     Objects.requireNonNull(source, "source");

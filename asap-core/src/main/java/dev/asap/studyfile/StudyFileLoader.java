@@ -1,6 +1,7 @@
 package dev.asap.studyfile;
 
 import dev.asap.space.InvalidSpaceException;
+import dev.asap.schedule.Fidelity;
 import dev.asap.space.SearchSpace;
 import dev.asap.space.format.ConfigSpaceJson;
 import dev.asap.space.format.SpaceFormat;
@@ -38,11 +39,15 @@ import org.yaml.snakeyaml.nodes.Tag;
  * space:                         # SpaceFormat's map, or a path to a ConfigSpace JSON file
  *   x: {type: float, low: -5, high: 10}
  * constraints: ["x + y <= 12"]   # optional: only configs that satisfy them are proposed
+ * fidelity: {name: epochs, min: 1, max: 81, eta: 3}  # optional budget parameter, given as {epochs}
+ * scheduler: asha                # optional: none, median, percentile, asha, hyperband
  * </pre>
  */
 public final class StudyFileLoader {
   private static final List<String> KEYS = List.of("name", "direction", "objective", "space", "trials", "time",
-      "workers", "seed", "optimizer", "storage", "constraints");
+      "workers", "seed", "optimizer", "storage", "constraints", "fidelity", "scheduler");
+  private static final List<String> FIDELITY_KEYS = List.of("name", "min", "max", "eta", "type");
+  private static final String FIDELITY_EXAMPLE = "fidelity: {name: epochs, min: 1, max: 81, eta: 3}";
   private static final List<String> OBJECTIVE_KEYS = List.of("command", "timeout", "workdir", "env",
       "infeasible_exit_codes");
   private static final String OBJECTIVE_EXAMPLE = "objective: {command: \"python3 train.py {x}\"}";
@@ -89,9 +94,87 @@ public final class StudyFileLoader {
     String optimizer = optionalText(entries.get("optimizer"), "optimizer: tpe");
     String storage = optionalText(entries.get("storage"), "storage: study.db");
     SearchSpace space = constrained(space(required(top, entries, "space", SPACE_EXAMPLE)), entries.get("constraints"));
-    checkPlaceholders(objectiveEntry, objective.command(), space);
+    Fidelity fidelity = fidelity(entries.get("fidelity"), space);
+    ScheduleSpec scheduler = scheduler(entries.get("scheduler"), fidelity, direction);
+    checkPlaceholders(objectiveEntry, objective.command(), space, fidelity);
     return new StudyFile(file.toAbsolutePath().normalize(), name, direction, objective, space, trials, time,
-        workers, seed, optimizer, storage);
+        workers, seed, optimizer, storage, fidelity, scheduler);
+  }
+
+  private Fidelity fidelity(NodeTuple entry, SearchSpace space) {
+    if (entry == null || YamlNodes.isNull(entry.getValueNode())) {
+      return null;
+    }
+    if (!(entry.getValueNode() instanceof MappingNode map)) {
+      throw yaml.error(entry.getValueNode(), "'fidelity' must be a map, got "
+          + YamlNodes.describe(entry.getValueNode()) + "; write e.g. " + FIDELITY_EXAMPLE);
+    }
+    Map<String, NodeTuple> entries = yaml.entries(map);
+    checkKeys(entries, FIDELITY_KEYS, "fidelity ");
+    String name = text(required(map, entries, "name", FIDELITY_EXAMPLE), "name", FIDELITY_EXAMPLE);
+    if (space.hasParameter(name)) {
+      throw yaml.error(entries.get("name").getValueNode(), "'" + name + "' is both a parameter of the space and"
+          + " the fidelity; the tools search parameters and the scheduler sets the fidelity: remove it from space:");
+    }
+    Object min = number(required(map, entries, "min", FIDELITY_EXAMPLE));
+    Object max = number(required(map, entries, "max", FIDELITY_EXAMPLE));
+    double eta = entries.containsKey("eta") ? ((Number) number(entries.get("eta"))).doubleValue() : 3;
+    String type = optionalText(entries.get("type"), "type: int");
+    boolean integer;
+    if (type == null) {
+      integer = min instanceof Long && max instanceof Long;
+    } else if (type.equals("int") || type.equals("float")) {
+      integer = type.equals("int");
+    } else {
+      throw yaml.error(entries.get("type").getValueNode(), "the fidelity's type is int or float, got '" + type + "'");
+    }
+    try {
+      return new Fidelity(name, ((Number) min).doubleValue(), ((Number) max).doubleValue(), eta, integer);
+    } catch (IllegalArgumentException e) {
+      throw yaml.error(entry.getValueNode(), e.getMessage());
+    }
+  }
+
+  private Object number(NodeTuple entry) {
+    Object v = yaml.value(entry.getValueNode());
+    if (!(v instanceof Number)) {
+      String key = ((ScalarNode) entry.getKeyNode()).getValue();
+      throw yaml.error(entry.getValueNode(), "'" + key + "' must be a number, got "
+          + YamlNodes.describe(entry.getValueNode()) + "; write e.g. " + FIDELITY_EXAMPLE);
+    }
+    return v;
+  }
+
+  private ScheduleSpec scheduler(NodeTuple entry, Fidelity fidelity, Direction direction) {
+    if (entry == null || YamlNodes.isNull(entry.getValueNode())) {
+      return null;
+    }
+    Node node = entry.getValueNode();
+    String name;
+    Map<String, Double> settings = new java.util.LinkedHashMap<>();
+    if (node instanceof MappingNode map) {
+      Map<String, NodeTuple> entries = yaml.entries(map);
+      name = text(required(map, entries, "name", "scheduler: {name: percentile, percentile: 25}"), "name",
+          "scheduler: {name: percentile, percentile: 25}");
+      for (var e : entries.entrySet()) {
+        if (!e.getKey().equals("name")) {
+          Object v = yaml.value(e.getValue().getValueNode());
+          if (!(v instanceof Number n)) {
+            throw yaml.error(e.getValue().getValueNode(), "scheduler setting '" + e.getKey() + "' must be a number, got "
+                + YamlNodes.describe(e.getValue().getValueNode()));
+          }
+          settings.put(e.getKey(), n.doubleValue());
+        }
+      }
+    } else {
+      name = text(entry, "scheduler", "scheduler: asha");
+    }
+    try {
+      dev.asap.schedule.Schedulers.create(name, settings, fidelity, direction);
+    } catch (IllegalArgumentException e) {
+      throw yaml.error(node, e.getMessage());
+    }
+    return new ScheduleSpec(name, settings);
   }
 
   private String text() {
@@ -231,7 +314,7 @@ public final class StudyFileLoader {
     }
   }
 
-  private void checkPlaceholders(NodeTuple objectiveEntry, String command, SearchSpace space) {
+  private void checkPlaceholders(NodeTuple objectiveEntry, String command, SearchSpace space, Fidelity fidelity) {
     Node at = yaml.entries((MappingNode) objectiveEntry.getValueNode()).get("command").getValueNode();
     java.util.Set<String> names;
     try {
@@ -241,7 +324,7 @@ public final class StudyFileLoader {
       throw yaml.error(at, e.getMessage());
     }
     for (String name : names) {
-      if (!space.hasParameter(name)) {
+      if (!space.hasParameter(name) && (fidelity == null || !fidelity.name().equals(name))) {
         String known = space.parameters().stream().map(p -> "{" + p.name() + "}").collect(Collectors.joining(", "));
         throw yaml.error(at, "the command uses {" + name + "}, but the space has no parameter '" + name
             + "'; use one of " + known + ", or write {{" + name + "}} for literal braces");

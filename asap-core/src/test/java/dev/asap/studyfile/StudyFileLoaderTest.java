@@ -124,10 +124,40 @@ class StudyFileLoaderTest {
   }
 
   @Test
+  void aFidelityWithAnEmptyRangeIsRefusedWhereItIsWritten() {
+    assertError(HEAD + "space: {x: {type: int, low: 0, high: 3}}\nfidelity: {name: epochs, min: 9, max: 9}\n", 5, 11,
+        "fidelity epochs: min (9.0) must be below max (9.0)");
+  }
+
+  @Test
+  void anUnknownSchedulerListsTheKnownOnes() {
+    assertError(HEAD + "space: {x: {type: int, low: 0, high: 3}}\nscheduler: asah\n", 5, 12,
+        "unknown scheduler 'asah'; choose one of none, median, percentile, asha, hyperband");
+  }
+
+  @Test
+  void aStudyWithFidelityAndSchedulerReadsBoth() throws Exception {
+    Path file = dir.resolve("mf.yaml");
+    java.nio.file.Files.writeString(file, """
+        name: s
+        objective: {command: "train {x} {epochs}"}
+        space: {x: {type: float, low: 0, high: 1}}
+        fidelity: {name: epochs, min: 1, max: 81, eta: 3}
+        scheduler: {name: percentile, percentile: 10}
+        """);
+
+    StudyFile study = StudyFileLoader.load(file);
+
+    assertThat(study.fidelity()).isEqualTo(new dev.asap.schedule.Fidelity("epochs", 1, 81, 3, true));
+    assertThat(study.scheduler().name()).isEqualTo("percentile");
+    assertThat(study.scheduler().settings()).containsEntry("percentile", 10.0);
+  }
+
+  @Test
   void unknownTopLevelKeySuggestsTheNearestOne() {
     assertError(HEAD + "trails: 5\nspace: {x: {type: int, low: 0, high: 3}}\n", 4, 1,
         "unknown key 'trails'; did you mean 'trials'? allowed keys are [name, direction, objective, space, trials, "
-            + "time, workers, seed, optimizer, storage, constraints]");
+            + "time, workers, seed, optimizer, storage, constraints, fidelity, scheduler]");
   }
 
   @Test

@@ -6,6 +6,7 @@ import dev.asap.objective.Evaluation;
 import dev.asap.objective.Objective;
 import dev.asap.objective.TrialContext;
 import dev.asap.objective.TrialFailedException;
+import dev.asap.objective.TrialPrunedException;
 import dev.asap.space.Config;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -98,7 +99,7 @@ public final class CommandObjective implements Objective {
 
   @Override
   public Evaluation evaluate(Config config, TrialContext context)
-      throws TrialFailedException, InterruptedException {
+      throws TrialFailedException, TrialPrunedException, InterruptedException {
     try (CommandScript script = CommandScript.write(template.render(config))) {
       ProcessBuilder builder = new ProcessBuilder(ProcessTree.inNewSession(script.argv()))
           .directory(workingDirectory.toFile());

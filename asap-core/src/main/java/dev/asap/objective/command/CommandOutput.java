@@ -24,7 +24,8 @@ final class CommandOutput {
     this.context = context;
   }
 
-  void accept(String line) {
+  /** Takes one line; true when it reported a step (after which a scheduler may want the trial stopped). */
+  boolean accept(String line) {
     if (!line.isBlank()) {
       lastLine = line;
     }
@@ -35,10 +36,12 @@ final class CommandOutput {
       // metric decides whether the trial failed.
       if (Double.isFinite(step.value())) {
         context.report(step.step(), step.value());
+        return true;
       }
     } else if (parsed instanceof OutputLine.Metric || parsed instanceof OutputLine.Infeasible) {
       result = parsed;
     }
+    return false;
   }
 
   /** True when the last result line said the config is infeasible. */

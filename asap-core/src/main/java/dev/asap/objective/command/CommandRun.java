@@ -4,9 +4,11 @@ import dev.asap.objective.Evaluation;
 import dev.asap.objective.FailureKind;
 import dev.asap.objective.TrialContext;
 import dev.asap.objective.TrialFailedException;
+import dev.asap.objective.TrialPrunedException;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -28,6 +30,11 @@ final class CommandRun {
   private static final Duration EXIT_GRACE = Duration.ofSeconds(2);
   /** The longest we keep reading after the exit, for a background process that never stops writing. */
   private static final Duration EXIT_LIMIT = Duration.ofSeconds(30);
+  /** How long a command asked to stop (SIGTERM) may take to save its state and exit before it is killed. */
+  static final Duration STOP_GRACE = Duration.ofSeconds(10);
+
+  /** How following a command's output ended. */
+  private enum Followed { ENDED, TIMED_OUT, STOP_ASKED }
 
   private final ProcessBuilder builder;
   private final Duration timeout;
@@ -45,7 +52,7 @@ final class CommandRun {
     this.running = running;
   }
 
-  Evaluation run() throws TrialFailedException, InterruptedException {
+  Evaluation run() throws TrialFailedException, TrialPrunedException, InterruptedException {
     Deadline deadline = Deadline.after(timeout);
     Process process = start();
     running.add(process);
@@ -59,7 +66,11 @@ final class CommandRun {
       StreamPump.start(name + "-stdout", process.getInputStream(), MAX_LINE_CHARS, false, stdout);
       CommandOutput output = new CommandOutput(context);
 
-      boolean finished = follow(process, stdout, output, deadline)
+      Followed followed = follow(process, stdout, output, deadline, context);
+      if (followed == Followed.STOP_ASKED) {
+        throw stop(process, stderrPump, output);
+      }
+      boolean finished = followed == Followed.ENDED
           && process.waitFor(deadline.remainingNanos(Long.MAX_VALUE), TimeUnit.NANOSECONDS);
       if (!finished) {
         ProcessTree.kill(process.toHandle());
@@ -95,6 +106,29 @@ final class CommandRun {
     }
   }
 
+  /**
+   * The scheduler stopped the trial: the command gets SIGTERM and {@link #STOP_GRACE} to exit (time to save a
+   * checkpoint), then whatever is left is killed. Its last reported step stays the trial's value.
+   */
+  private static TrialPrunedException stop(Process process, StreamPump stderrPump, CommandOutput output)
+      throws InterruptedException {
+    // The shell that runs the command exits on SIGTERM at once; the training process under it may take a
+    // while to save. So every process of the tree gets the grace period, not only the leader.
+    List<ProcessHandle> tree = new java.util.ArrayList<>(process.descendants().toList());
+    tree.add(process.toHandle());
+    ProcessTree.terminate(process);
+    long deadline = System.nanoTime() + STOP_GRACE.toNanos();
+    for (ProcessHandle p : tree) {
+      while (p.isAlive() && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+    }
+    ProcessTree.kill(process.toHandle());
+    ProcessTree.killGroup(process.pid());
+    stderrPump.awaitEnd(EXIT_GRACE);
+    return new TrialPrunedException("stopped by the scheduler", output.reportedCost());
+  }
+
   private Process start() throws TrialFailedException {
     try {
       return builder.start();
@@ -105,17 +139,17 @@ final class CommandRun {
   }
 
   /**
-   * Passes stdout lines to {@code output} until stdout ends. Returns false when the deadline passes while
-   * the process is still running.
+   * Passes stdout lines to {@code output} until stdout ends (ENDED), the deadline passes while the process is
+   * still running (TIMED_OUT), or after a reported step the scheduler wants the trial stopped (STOP_ASKED).
    */
-  private static boolean follow(Process process, LineQueue stdout, CommandOutput output, Deadline deadline)
-      throws InterruptedException {
+  private static Followed follow(Process process, LineQueue stdout, CommandOutput output, Deadline deadline,
+      TrialContext context) throws InterruptedException {
     long exitSeenAt = 0;
     boolean exited = false;
     while (true) {
       boolean alive = process.isAlive();
       if (alive && deadline.passed()) {
-        return false;
+        return Followed.TIMED_OUT;
       }
       if (!alive && !exited) {
         exited = true;
@@ -124,18 +158,18 @@ final class CommandRun {
         ProcessTree.killGroup(process.pid());
       }
       if (exited && System.nanoTime() - exitSeenAt >= EXIT_LIMIT.toNanos()) {
-        return true;
+        return Followed.ENDED;
       }
       long wait = alive ? deadline.remainingNanos(IDLE_CHECK_NANOS) : EXIT_GRACE.toNanos();
       Optional<String> line = stdout.poll(wait);
       if (line == null) {
         if (exited) {
-          return true; // silent since the exit: what still holds stdout is not the command itself
+          return Followed.ENDED; // silent since the exit: what still holds stdout is not the command itself
         }
       } else if (line.isEmpty()) {
-        return true;
-      } else {
-        output.accept(line.get());
+        return Followed.ENDED;
+      } else if (output.accept(line.get()) && !exited && context.shouldStop()) {
+        return Followed.STOP_ASKED;
       }
     }
   }

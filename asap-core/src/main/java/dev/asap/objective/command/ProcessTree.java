@@ -65,12 +65,28 @@ final class ProcessTree {
 
   /** Kills what is left of the command's group once its leader has exited (a no-op when nothing is). */
   static void killGroup(long leader) {
+    signalGroup(leader, "KILL");
+  }
+
+  /**
+   * Asks the command to end: SIGTERM to its whole group (a training script can save a checkpoint and exit),
+   * or to the process alone when commands cannot get a group of their own.
+   */
+  static void terminate(Process process) {
+    if (Files.isExecutable(SETSID)) {
+      signalGroup(process.pid(), "TERM");
+    } else {
+      process.destroy();
+    }
+  }
+
+  private static void signalGroup(long leader, String signal) {
     if (!Files.isExecutable(SETSID)) {
       return;
     }
     try {
       // The shell's kill builtin signals a whole group; Java's process API cannot.
-      Process kill = new ProcessBuilder("/bin/sh", "-c", "kill -KILL -" + leader + " 2>/dev/null")
+      Process kill = new ProcessBuilder("/bin/sh", "-c", "kill -" + signal + " -" + leader + " 2>/dev/null")
           .redirectErrorStream(true).start();
       kill.getInputStream().close();
       if (!kill.waitFor(5, TimeUnit.SECONDS)) {

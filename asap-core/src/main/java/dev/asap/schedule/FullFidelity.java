@@ -1,0 +1,41 @@
+package dev.asap.schedule;
+
+import dev.asap.optimizer.History;
+import dev.asap.trial.Trial;
+import java.util.List;
+import java.util.Map;
+
+/** No scheduling: every config runs at the maximum budget (passed to the objective when there is a fidelity). */
+public final class FullFidelity implements Scheduler {
+  private final Fidelity fidelity;
+
+  public FullFidelity(Fidelity fidelity) {
+    this.fidelity = fidelity;
+  }
+
+  @Override
+  public String name() {
+    return "none";
+  }
+
+  @Override
+  public Fidelity fidelity() {
+    return fidelity;
+  }
+
+  @Override
+  public boolean onlyStops() {
+    return true;
+  }
+
+  @Override
+  public History view(History history) {
+    return history;
+  }
+
+  @Override
+  public Assignment next(List<Trial> trials) {
+    return new Assignment.Fresh(fidelity == null ? null : fidelity.max(), fidelity == null ? Map.of()
+        : Map.of(Rungs.BUDGET, fidelity.value(fidelity.max())));
+  }
+}
