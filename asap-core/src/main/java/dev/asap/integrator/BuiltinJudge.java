@@ -120,7 +120,7 @@ public final class BuiltinJudge implements Judge {
         "best by the trusted model's expected improvement and tool credit: %s (%s's rank %.2f, credit draw "
             + "weight %.2f)", tool, trusted, consensus[pick], LAMBDA), Map.of("draws", draws, "model_rank",
             Arrays.stream(consensus).boxed().toList(), "trusted_model", trusted, "model_log_loss",
-            trust.meanLogLoss()));
+            trust.meanLogLoss(), "model_concordance", trust.concordances(), "forecast", forecast));
   }
 
   /** The model trusted before the study has evidence: the one whose tool the prior rates highest. */

@@ -35,15 +35,37 @@ class ModelTrustTest {
   }
 
   @Test
+  void aModelThatRanksWellIsTrustedOverOneThatIsOnlyWellCalibrated() {
+    HistoryDriver driver = new HistoryDriver(SPACE);
+    ModelTrust trust = new ModelTrust();
+    for (int i = 0; i < ModelTrust.WINDOW + 5; i++) {
+      Config c = SPACE.config(Map.of("x", (i * 0.37) % 1));
+      double loss = c.getDouble("x");
+      // "eager" orders the configs right but is overconfident about every one (as a model is at the configs it
+      // chose itself); "timid" says about the base rate everywhere, in the wrong order.
+      trust.forecast(c, ModelTrust.threshold(driver.history()), Map.of("eager", 1 - 0.4 * loss, "timid",
+          0.1 + 0.01 * loss));
+      driver.addForeign(c, loss);
+      trust.update(driver.history());
+    }
+    assertThat(trust.meanLogLoss().get("timid")).isLessThan(trust.meanLogLoss().get("eager"));
+    assertThat(trust.trusted(List.of("eager", "timid"), "timid")).isEqualTo("eager");
+    assertThat(trust.concordances().get("eager")).isGreaterThan(0.9);
+    assertThat(trust.concordances().get("timid")).isLessThan(0.1);
+  }
+
+  @Test
   void aCopyLearnsWithoutTouchingTheOriginal() {
     HistoryDriver driver = new HistoryDriver(SPACE);
     driver.addForeign(SPACE.config(Map.of("x", 0.5)), 0.5);
     ModelTrust trust = new ModelTrust();
     ModelTrust copy = trust.copy();
     for (int i = 0; i < ModelTrust.WINDOW + 2; i++) {
-      Config c = SPACE.config(Map.of("x", 0.1 - 0.001 * i)); // each a new best
-      copy.forecast(c, ModelTrust.threshold(driver.history()), Map.of("a", 0.99, "b", 0.01));
-      driver.addForeign(c, c.getDouble("x"));
+      Config c = SPACE.config(Map.of("x", (i * 0.37) % 1));
+      double loss = c.getDouble("x");
+      // "a" ranks the configs by their loss, "b" the other way round.
+      copy.forecast(c, ModelTrust.threshold(driver.history()), Map.of("a", 1 - loss, "b", loss));
+      driver.addForeign(c, loss);
       copy.update(driver.history());
     }
     assertThat(copy.trusted(List.of("a", "b"), "b")).isEqualTo("a");
