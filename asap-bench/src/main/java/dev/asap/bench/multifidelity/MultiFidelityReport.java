@@ -86,8 +86,8 @@ public final class MultiFidelityReport {
       }
     }
     int[] workerCounts = Arrays.stream(workers.split(",")).mapToInt(w -> Integer.parseInt(w.trim())).toArray();
-    String table = report(selected, List.of(variants.split(",")), workerCounts, seeds, budget, target, continuation);
-    System.out.print(table);
+    String table = report(selected, List.of(variants.split(",")), workerCounts, seeds, budget, target, continuation,
+        System.out);
     if (out != null) {
       Files.writeString(out, table);
     }
@@ -96,15 +96,18 @@ public final class MultiFidelityReport {
     }
   }
 
+  /** The whole table; each task's block is also printed to {@code progress} as soon as it is measured. */
   static String report(List<FidelityTask> tasks, List<String> variants, int[] workerCounts, int seeds,
-      double budget, double target, boolean continuation) {
+      double budget, double target, boolean continuation, java.io.PrintStream progress) {
     StringBuilder md = new StringBuilder(String.format(Locale.ROOT, "%d seeds, wall-clock budget %.0f × the mean"
         + " full-budget evaluation, target normalised regret %.3g, continuation %s, simulated clock.%n%n", seeds,
         budget, target, continuation ? "on (a promoted config is charged only its added epochs)" : "off"));
+    progress.print(md);
     for (FidelityTask task : tasks) {
       TaskReference ref = References.of(task.atFullBudget());
       double wall = budget * ref.meanCost();
       for (int k : workerCounts) {
+        int blockStart = md.length();
         md.append(String.format(Locale.ROOT, "### %s, %d worker%s (budget %.1f h)%n%n", task.name(), k,
             k == 1 ? "" : "s", wall / 3600));
         md.append("| scheduler / optimizer | median time to target (h) | reached | speed-up vs none | regret at 25 % "
@@ -139,6 +142,8 @@ public final class MultiFidelityReport {
               fmt(mean(regrets[0])), fmt(mean(regrets[1])), fmt(mean(regrets[2])), trials / seeds));
         }
         md.append('\n');
+        progress.print(md.substring(blockStart));
+        progress.flush();
       }
     }
     return md.toString();
