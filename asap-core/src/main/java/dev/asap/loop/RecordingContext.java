@@ -4,7 +4,6 @@ import dev.asap.objective.TrialContext;
 import dev.asap.study.Study;
 import java.util.Collections;
 import java.util.Optional;
-import java.util.SortedMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
@@ -15,9 +14,8 @@ final class RecordingContext implements TrialContext {
   private final Study study;
   private final int number;
   private final StopRule stopRule;
-  private final SortedMap<Long, Double> reports = new ConcurrentSkipListMap<>();
-  private volatile Double last;
-  private volatile Long lastStep;
+  /** The reports the scheduler sees: steps in increasing order (a step that went back is only stored). */
+  private final ConcurrentSkipListMap<Long, Double> reports = new ConcurrentSkipListMap<>();
   private volatile String stopReason;
   private volatile String backwards;
 
@@ -34,6 +32,7 @@ final class RecordingContext implements TrialContext {
 
   @Override
   public void report(long step, double value) {
+    Long lastStep = reports.isEmpty() ? null : reports.lastKey();
     if (lastStep != null && step <= lastStep) {
       // Stored as told, but a scheduler compares trials step by step and cannot use a step that went back.
       if (backwards == null) {
@@ -43,8 +42,6 @@ final class RecordingContext implements TrialContext {
       study.report(number, step, value);
       return;
     }
-    last = value;
-    lastStep = step;
     reports.put(step, value);
     study.report(number, step, value);
   }
@@ -63,14 +60,16 @@ final class RecordingContext implements TrialContext {
     return stopReason != null;
   }
 
-  /** The last reported value, or null. */
+  /** The value at the last step, or null. */
   Double lastReported() {
-    return last;
+    var last = reports.lastEntry();
+    return last == null ? null : last.getValue();
   }
 
-  /** The last reported step, or null. */
+  /** The last step reported, or null. */
   Long lastStep() {
-    return lastStep;
+    var last = reports.lastEntry();
+    return last == null ? null : last.getKey();
   }
 
   /** Why the scheduler asked this trial to stop, or null if it did not. */

@@ -49,6 +49,11 @@ public final class RunLoop {
   private final java.util.Map<String, Object> trialAttributes;
   /** Budgets, promotions and early stops; null runs every config as the objective decides. */
   private final Scheduler scheduler;
+  /**
+   * The study's trials as this loop last read them, for the scheduler's stop rule: it compares a running trial
+   * with finished ones, which only change when a result is recorded, so a reported step needs no store read.
+   */
+  private volatile List<Trial> lastRead = List.of();
   private volatile boolean stopRequested;
   private volatile Thread loopThread;
 
@@ -93,6 +98,7 @@ public final class RunLoop {
     if (recovered > 0) {
       trials = study.trials();
     }
+    lastRead = trials;
     Clock clock = simulate ? new SimulatedClock(lastEnd(trials)) : new RealClock();
     double clockStart = clock.now();
     double deadline = budget.time() == null ? Double.POSITIVE_INFINITY : clockStart + budget.time().toMillis() / 1e3;
@@ -105,7 +111,7 @@ public final class RunLoop {
     boolean canSpeculate = speculation != SpeculationMode.OFF && (scheduler == null || scheduler.onlyStops());
     Speculator speculator = canSpeculate ? new Speculator(initialTau, simulate, latencySeconds) : null;
     StopRule stopRule = scheduler == null ? StopRule.NEVER
-        : (number, reports) -> scheduler.stopReason(number, reports, study.trials());
+        : (number, reports) -> scheduler.stopReason(number, reports, lastRead);
     tally.policy = new SpeculationPolicy(speculation);
     try (TrialRunner runner = simulate ? new SimulatedTrialRunner(study, objective, (SimulatedClock) clock, stopRule)
         : new ThreadedTrialRunner(study, objective, clock, workers, stopRule)) {
@@ -151,6 +157,7 @@ public final class RunLoop {
           // Right after a result, the list read to record it is still current: no second read.
           trials = tally.fresh != null ? tally.fresh : study.trials();
           tally.fresh = null;
+          lastRead = trials;
           stop = stopReason(trials, clock, deadline, tally);
           if (stop != null) {
             break;
@@ -379,6 +386,7 @@ public final class RunLoop {
     Trial finished = trials.get(c.number());
     listener.trialFinished(finished, Study.best(trials, study.direction()).orElse(null));
     tally.fresh = trials;
+    lastRead = trials;
   }
 
   private static double lastEnd(List<Trial> trials) {

@@ -14,6 +14,12 @@ public sealed interface Assignment {
     public Fresh {
       notes = Map.copyOf(notes);
     }
+
+    /** A new config at {@code fidelity}'s maximum, or with no fidelity value when the study has none. */
+    public static Fresh atFullBudget(Fidelity fidelity) {
+      return fidelity == null ? new Fresh(null, Map.of())
+          : new Fresh(fidelity.max(), Map.of(Rungs.BUDGET, fidelity.value(fidelity.max())));
+    }
   }
 
   /** Run {@code from}'s config again at the higher {@code budget}: it ranked among the best of its rung. */

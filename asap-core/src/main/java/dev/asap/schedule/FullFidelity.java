@@ -1,9 +1,7 @@
 package dev.asap.schedule;
 
-import dev.asap.optimizer.History;
 import dev.asap.trial.Trial;
 import java.util.List;
-import java.util.Map;
 
 /** No scheduling: every config runs at the maximum budget (passed to the objective when there is a fidelity). */
 public final class FullFidelity implements Scheduler {
@@ -29,13 +27,7 @@ public final class FullFidelity implements Scheduler {
   }
 
   @Override
-  public History view(History history) {
-    return history;
-  }
-
-  @Override
   public Assignment next(List<Trial> trials) {
-    return new Assignment.Fresh(fidelity == null ? null : fidelity.max(), fidelity == null ? Map.of()
-        : Map.of(Rungs.BUDGET, fidelity.value(fidelity.max())));
+    return Assignment.Fresh.atFullBudget(fidelity);
   }
 }

@@ -1,13 +1,11 @@
 package dev.asap.schedule;
 
 import dev.asap.trial.Direction;
-import dev.asap.optimizer.History;
 import dev.asap.trial.Trial;
 import dev.asap.trial.TrialState;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 
@@ -56,14 +54,8 @@ public final class PercentileStopping implements Scheduler {
   }
 
   @Override
-  public History view(History history) {
-    return history;
-  }
-
-  @Override
   public Assignment next(List<Trial> trials) {
-    return new Assignment.Fresh(fidelity == null ? null : fidelity.max(), fidelity == null ? Map.of()
-        : Map.of(Rungs.BUDGET, fidelity.value(fidelity.max())));
+    return Assignment.Fresh.atFullBudget(fidelity);
   }
 
   @Override

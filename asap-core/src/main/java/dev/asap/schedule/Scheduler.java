@@ -40,8 +40,11 @@ public interface Scheduler {
     return false;
   }
 
-  /** What the tools see of the study: for schedulers with rungs, {@link MultiFidelityView}. */
+  /**
+   * What the tools see of the study: the study itself when every config runs at the full budget, else the
+   * {@link MultiFidelityView} over its rungs.
+   */
   default History view(History history) {
-    return MultiFidelityView.of(history);
+    return onlyStops() ? history : MultiFidelityView.of(history);
   }
 }

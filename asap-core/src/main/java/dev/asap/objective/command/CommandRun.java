@@ -123,8 +123,7 @@ final class CommandRun {
         Thread.sleep(20);
       }
     }
-    ProcessTree.kill(process.toHandle());
-    ProcessTree.killGroup(process.pid());
+    ProcessTree.kill(process.toHandle()); // the group first, then whatever is left of the tree
     stderrPump.awaitEnd(EXIT_GRACE);
     return new TrialPrunedException("stopped by the scheduler", output.reportedCost());
   }
