@@ -28,7 +28,7 @@ public final class MultiFidelityView {
   public static History of(History history) {
     List<Trial> trials = history.trials();
     Map<Object, Integer> highest = new HashMap<>();
-    int[] completeAt = new int[64];
+    Map<Integer, Integer> completeAt = new HashMap<>();
     boolean scheduled = false;
     for (Trial t : trials) {
       int rung = Rungs.rung(t).orElse(-1);
@@ -37,8 +37,8 @@ public final class MultiFidelityView {
       }
       scheduled = true;
       highest.merge(t.config(), rung, Math::max);
-      if (t.state() == TrialState.COMPLETE && rung < completeAt.length) {
-        completeAt[rung]++;
+      if (t.state() == TrialState.COMPLETE) {
+        completeAt.merge(rung, 1, Integer::sum);
       }
     }
     if (!scheduled) {
@@ -46,10 +46,9 @@ public final class MultiFidelityView {
     }
     int enough = Math.max(5, history.space().parameters().size() + 2);
     int modelRung = 0;
-    for (int r = completeAt.length - 1; r > 0; r--) {
-      if (completeAt[r] >= enough) {
-        modelRung = r;
-        break;
+    for (var e : completeAt.entrySet()) {
+      if (e.getValue() >= enough) {
+        modelRung = Math.max(modelRung, e.getKey());
       }
     }
     List<Trial> view = new ArrayList<>(trials.size());
